@@ -1,0 +1,66 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
+
+export class EtopOcrApi implements ICredentialType {
+	name = 'etopOcrApi';
+
+	displayName = 'ETOP OCR API';
+
+	documentationUrl = 'https://github.com/etop-ocr/n8n-nodes-etop-ocr#credentials';
+
+	icon = 'file:etopOcr.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The key shown in your ETOP console after you log in (sent as the key parameter)',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret shown next to your key in the ETOP console',
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: DEFAULT_ENDPOINT,
+			required: true,
+			placeholder: DEFAULT_ENDPOINT,
+			description:
+				'Full URL of the recognition servlet. Change it for a private installation (e.g. http://HOST:8080/OcrWeb/servlet/PageOcrServlet) or the v3 path (…/ocr/v3/recogInterface.srvc).',
+		},
+	];
+
+	// A function rather than generic `authenticate.properties.body`: n8n drops generic body fields
+	// when the body is multipart FormData, and the mfile upload needs key and secret too.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const key = String(credentials.apiKey ?? '');
+		const secret = String(credentials.secret ?? '');
+		const { body } = requestOptions;
+		if (body instanceof FormData) {
+			body.set('key', key);
+			body.set('secret', secret);
+			return requestOptions;
+		}
+		const fields = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+		return { ...requestOptions, body: { ...fields, key, secret } };
+	};
+}

@@ -1,0 +1,43 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { documentProperties } from './descriptions/DocumentDescription';
+import { inputProperties } from './descriptions/InputDescription';
+import { optionProperties } from './descriptions/OptionsDescription';
+import { outputProperties } from './descriptions/OutputDescription';
+import { testEtopCredentials } from './transport/credentialTest';
+
+export class EtopOcr implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ETOP OCR',
+		name: 'etopOcr',
+		icon: 'file:etopOcr.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter.documentType === "custom" ? "pid " + $parameter.customPid : "pid " + $parameter.documentType }}',
+		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with 译图智讯 ETOP OCR',
+		defaults: { name: 'ETOP OCR' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'etopOcrApi', required: true, testedBy: 'etopOcrApiTest' }],
+		requestDefaults: {
+			method: 'POST',
+			url: '={{ $credentials.endpoint }}',
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			// Read the answer as text and parse it ourselves: HTML error pages, empty and cut
+			// bodies then get a clear message, and HTTP errors reach the response handling.
+			encoding: 'text',
+			json: false,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [...documentProperties, ...inputProperties, ...outputProperties, ...optionProperties],
+	};
+
+	methods = {
+		credentialTest: { etopOcrApiTest: testEtopCredentials },
+	};
+}

@@ -1,0 +1,49 @@
+import { IMAGE_FORMATS, OTHER_FORMATS, type ImageFormat } from '../data/imageFormats';
+
+/** The API's limit for the `file` field once url-encoded, and the one we apply to `mfile`. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+const startsWith = (bytes: Uint8Array, offset: number, pattern: number[]) =>
+	pattern.every((byte, index) => bytes[offset + index] === byte);
+
+export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
+	return IMAGE_FORMATS.find((format) =>
+		format.signature.every(({ offset, bytes: pattern }) => startsWith(bytes, offset, pattern)),
+	);
+}
+
+/** A short description of what the bytes are instead of an image, for error messages. */
+export function describeNonImage(bytes: Uint8Array): string {
+	const known = OTHER_FORMATS.find(({ offset, bytes: pattern }) => startsWith(bytes, offset, pattern));
+	if (known) return known.name;
+	const head = bytes.subarray(0, 512);
+	const printable = head.every((byte) => byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127) || byte >= 128);
+	return printable ? 'text' : 'an unknown binary format';
+}
+
+/** Length of a base64 string after url-encoding: `+`, `/` and `=` each become three characters. */
+export function urlEncodedLength(base64: string): number {
+	let escaped = 0;
+	for (let index = 0; index < base64.length; index++) {
+		const code = base64.charCodeAt(index);
+		if (code === 43 || code === 47 || code === 61) escaped++;
+	}
+	return base64.length + 2 * escaped;
+}
+
+/** Strips a `data:...;base64,` prefix and all whitespace, as users paste base64 with both. */
+export function normalizeBase64(text: string): string {
+	return text.replace(/^\s*data:[^,]*,/i, '').replace(/\s+/g, '');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function isBase64(text: string): boolean {
+	return text.length > 0 && text.length % 4 === 0 && BASE64.test(text);
+}
+
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+}
