@@ -78,7 +78,14 @@ describe('PRODUCTS', () => {
 		const counts = Object.fromEntries(
 			DOCUMENT_GROUPS.map(({ group }) => [group, PRODUCTS.filter((p) => p.group === group).length]),
 		);
-		expect(counts).toEqual({ idCivil: 15, vehicle: 10, invoice: 7, property: 4, business: 3, general: 7 });
+		expect(counts).toEqual({
+			idCivil: 15,
+			vehicle: 10,
+			invoice: 7,
+			property: 4,
+			business: 3,
+			general: 7,
+		});
 		expect(PRODUCTS.find((p) => p.nameZh === '通用票据')?.group).toBe('general');
 		expect(PRODUCTS.find((p) => p.nameZh === '火车票')?.group).toBe('invoice');
 		expect(PRODUCTS.find((p) => p.pid === 1018)?.group).toBe('idCivil');
@@ -170,7 +177,8 @@ describe('PRODUCTS', () => {
 			'1066',
 		]);
 		// Within pid 22 the train ticket is the one without a seal.
-		expect(productsForPid(22).filter((p) => !p.supportsSeal).map((p) => p.name)).toEqual(['Train Ticket']);
+		const unsealed = productsForPid(22).filter((p) => !p.supportsSeal);
+		expect(unsealed.map((p) => p.name)).toEqual(['Train Ticket']);
 		expect(PRODUCTS.filter((p) => p.group === 'property').every((p) => p.supportsSeal)).toBe(true);
 		expect(PRODUCTS.filter((p) => p.group === 'business').every((p) => p.supportsSeal)).toBe(true);
 		expect(productsForPid(2)[0].supportsSeal).toBeUndefined();
@@ -225,7 +233,11 @@ describe('documentTypeOptions', () => {
 	});
 
 	it('names single products "English (中文)" and describes them by group and pid', () => {
-		expect(options[0]).toEqual({ name: 'ID Card (身份证)', value: '2', description: 'ID & Civil Documents · pid 2' });
+		expect(options[0]).toEqual({
+			name: 'ID Card (身份证)',
+			value: '2',
+			description: 'ID & Civil Documents · pid 2',
+		});
 		expect(options.find((o) => o.value === '1082')).toEqual({
 			name: 'Property Ownership Certificate (Unified Fields) (房产证（统一字段）)',
 			value: '1082',
