@@ -402,8 +402,14 @@ export function documentTypeOptions(): DocumentTypeOption[] {
 		const products = productsForPid(pid);
 		const english = products.map((product) => product.name).join(' / ');
 		const chinese = products.map((product) => product.nameZh).join(' / ');
-		const groups = distinct(products.map((product) => GROUP_NAMES.get(product.group) ?? product.group)).join(' / ');
-		return { name: `${english} (${chinese})`, value: String(pid), description: `${groups} · pid ${pid}` };
+		const groups = distinct(
+			products.map((product) => GROUP_NAMES.get(product.group) ?? product.group),
+		).join(' / ');
+		return {
+			name: `${english} (${chinese})`,
+			value: String(pid),
+			description: `${groups} · pid ${pid}`,
+		};
 	});
 }
 
@@ -418,7 +424,11 @@ export function documentNameForPid(pid: number): string | undefined {
 	return products.length === 0 ? undefined : products.map((product) => product.name).join(' / ');
 }
 
-export type ProductFlag = 'supportsImageCheck' | 'supportsShowPosition' | 'supportsSeal' | 'autoClassify';
+export type ProductFlag =
+	| 'supportsImageCheck'
+	| 'supportsShowPosition'
+	| 'supportsSeal'
+	| 'autoClassify';
 
 /**
  * The dropdown values (String(pid)) of the pids where at least one product has the flag, in
