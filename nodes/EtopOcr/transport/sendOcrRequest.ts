@@ -122,14 +122,8 @@ export async function sendOcrRequest(
 			state.stopped = true;
 			throw error;
 		}
-		const { etopCode, attempts } = error.context as IDataObject;
-		return [
-			{
-				json: { error: error.message, description: error.description ?? null, code: etopCode ?? null, attempts: attempts ?? 0 },
-				error,
-				pairedItem,
-			},
-		];
+		// n8n replaces the JSON of an item that carries `error` with { error: message } anyway.
+		return [{ json: { error: error.message }, error, pairedItem }];
 	} finally {
 		state.limiter.release();
 	}

@@ -1,0 +1,212 @@
+import './env';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService, CredentialTestContext, DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IExecuteData,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { EtopOcrApi } from '../../credentials/EtopOcrApi.credentials';
+import { registerFixture, TestInput, type InputItem } from './inputNode';
+
+// The codex file EtopOcr.node.json sits beside the node and would win Node's extension lookup
+// under tsx, so the source file is named with its extension.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { EtopOcr } = require('../../nodes/EtopOcr/EtopOcr.node.ts') as typeof import('../../nodes/EtopOcr/EtopOcr.node');
+
+export const ETOP_NODE_TYPE = 'n8n-nodes-etop-ocr.etopOcr';
+const INPUT_NODE_TYPE = 'test.testInput';
+export const ETOP_NODE_NAME = 'ETOP OCR';
+
+export interface EtopCredentials {
+	apiKey: string;
+	secret: string;
+	endpoint: string;
+}
+
+const credentialType = new EtopOcrApi();
+
+/**
+ * The part of n8n's server that n8n-core delegates to: it hands out the test credentials and
+ * applies the credential type's `authenticate` exactly as the server's CredentialsHelper does.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: EtopCredentials) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (typeName !== credentialType.name || typeof credentialType.authenticate !== 'function') return requestOptions;
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.credentials };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+function nodeTypes(): INodeTypes {
+	const etop = new EtopOcr();
+	// What n8n's loader does to every declarative node: adds Request Options (batching, timeout…).
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(etop);
+	const types: Record<string, INodeType> = { [ETOP_NODE_TYPE]: etop, [INPUT_NODE_TYPE]: new TestInput() };
+	return {
+		getByName: (type) => types[type],
+		getByNameAndVersion: (type) => types[type],
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+}
+
+function additionalData(credentials: EtopCredentials, workflow: Workflow): IWorkflowExecuteAdditionalData {
+	const data = {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: workflow.id,
+			name: workflow.name,
+			active: false,
+			isArchived: false,
+			nodes: Object.values(workflow.nodes),
+			connections: workflow.connectionsBySourceNode,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never),
+		executeWorkflow: async () => {
+			throw new Error('not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used by these tests');
+		},
+	};
+	return data as unknown as IWorkflowExecuteAdditionalData;
+}
+
+let binaryModeReady: Promise<void> | undefined;
+
+/**
+ * Switches n8n's binary data to filesystem mode (as a default n8n 2.x install stores it) for
+ * the rest of this process. Must run before the first workflow.
+ */
+export async function useFilesystemBinaryMode(storagePath: string): Promise<void> {
+	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
+	process.env.N8N_BINARY_DATA_STORAGE_PATH = storagePath;
+	binaryModeReady ??= Container.get(BinaryDataService).init();
+	await binaryModeReady;
+}
+
+export interface RunOptions {
+	credentials: EtopCredentials;
+	/** Parameters of the ETOP OCR node, as saved in a workflow. */
+	parameters: INodeParameters;
+	items: InputItem[];
+	/** Settings → On Error. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The ETOP node's outputs (index 0 = main, 1 = error output when enabled); empty on a stop. */
+	outputs: INodeExecutionData[][];
+	/** The error that stopped the workflow, if any. */
+	error?: IRun['data']['resultData']['error'];
+	/** The whole stored execution, serialised as n8n would persist it. */
+	stored: string;
+}
+
+/** Runs Input → ETOP OCR through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
+export async function runWorkflow(options: RunOptions): Promise<RunResult> {
+	const input: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { fixture: registerFixture(options.items) },
+	};
+	const etop: INode = {
+		id: 'etop',
+		name: ETOP_NODE_NAME,
+		type: ETOP_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'ETOP OCR test',
+		nodes: [input, etop],
+		connections: { Input: { main: [[{ node: ETOP_NODE_NAME, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes: nodeTypes(),
+		settings: { executionOrder: 'v1' },
+	});
+	const start: IExecuteData = { node: input, data: { main: [[{ json: {} }]] }, source: null };
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [start] } });
+	const execute = new WorkflowExecute(additionalData(options.credentials, workflow), 'manual', runExecutionData);
+	const run = await execute.processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[ETOP_NODE_NAME]?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { run, outputs, error: run.data.resultData.error, stored: JSON.stringify(run.data) };
+}
+
+/** Runs the node's credential test with n8n-core's own CredentialTestContext. */
+export async function testCredentials(credentials: EtopCredentials): Promise<INodeCredentialTestResult> {
+	const node = new EtopOcr();
+	const test = node.methods.credentialTest.etopOcrApiTest;
+	return await test.call(new CredentialTestContext(), {
+		id: '1',
+		name: 'ETOP account',
+		type: credentialType.name,
+		data: { ...credentials },
+	});
+}
+
+export const credentialTypeForTests: ICredentialType = credentialType;
