@@ -21,6 +21,7 @@ export class EtopOcrApi implements ICredentialType {
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The key shown in your ETOP console after you log in (sent as the key parameter)',

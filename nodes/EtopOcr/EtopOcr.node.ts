@@ -1,5 +1,4 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { documentProperties } from './descriptions/DocumentDescription';
 import { inputProperties } from './descriptions/InputDescription';
@@ -18,8 +17,8 @@ export class EtopOcr implements INodeType {
 		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with 译图智讯 ETOP OCR',
 		defaults: { name: 'ETOP OCR' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: ['main'],
+		outputs: ['main'],
 		credentials: [{ name: 'etopOcrApi', required: true, testedBy: 'etopOcrApiTest' }],
 		requestDefaults: {
 			method: 'POST',

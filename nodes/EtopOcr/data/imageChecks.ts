@@ -12,27 +12,27 @@ export const IMAGE_CHECKS: readonly ImageCheck[] = [
 	{
 		option: 'checkOriginal',
 		displayName: 'Check Original vs Copy',
-		description: 'Whether to score whether the photo shows the original card, not a photocopy or a screen',
+		description: 'Whether to score whether the photo shows the original card, not a photocopy or a screen (ID cards only; the score comes back in the result)',
 	},
 	{
 		option: 'checkCompleteness',
 		displayName: 'Check Completeness',
-		description: 'Whether to score whether the whole card is in the picture',
+		description: 'Whether to score whether the whole card is in the picture (ID cards only)',
 	},
 	{
 		option: 'checkGlare',
 		displayName: 'Check Glare',
-		description: 'Whether to score light spots and glare on the card',
+		description: 'Whether to score light spots and glare on the card (ID cards only)',
 	},
 	{
 		option: 'checkBlur',
 		displayName: 'Check Blur',
-		description: 'Whether to score how blurred the picture is',
+		description: 'Whether to score how blurred the picture is (ID cards only)',
 	},
 	{
 		option: 'checkTampering',
 		displayName: 'Check Tampering',
-		description: 'Whether to score signs of editing (Photoshop)',
+		description: 'Whether to score signs of editing such as Photoshop (ID cards only)',
 	},
 ];
 

@@ -19,6 +19,8 @@ export const documentProperties: INodeProperties[] = [
 				description: 'A product added to the ETOP service after this node was released',
 			},
 		],
+		// The lint rule cannot see the generated options; '2' is the ID card.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 		default: '2',
 		description:
 			'The kind of document in the image; it selects the ETOP product (pid). Type an English or Chinese name to search.',

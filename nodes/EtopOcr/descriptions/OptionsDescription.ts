@@ -21,7 +21,7 @@ const imageCheckOptions: INodeProperties[] = IMAGE_CHECKS.map((check) => ({
 	name: check.option,
 	type: 'boolean',
 	default: false,
-	description: `${check.description}. ID cards only; the scores come back in the result.`,
+	description: check.description,
 	displayOptions: { show: ID_CARD },
 	routing: { send: { preSend: [setImageCheck] } },
 }));
@@ -87,7 +87,7 @@ export const optionProperties: INodeProperties[] = [
 				name: 'requestId',
 				type: 'string',
 				default: '',
-				placeholder: '={{ $json.id }}',
+				placeholder: 'invoice-2024-0001',
 				description:
 					'Your own reference for the call (at most 255 characters), echoed back in the result and in ETOP\'s logs',
 				routing: { send: { type: 'body', property: 'requestId', value: '={{ $value === "" ? undefined : $value }}' } },
