@@ -1,0 +1,44 @@
+import { PLATES, TICKETS, TicketKind } from './bodies';
+import { productData } from './documents';
+import { cropImage, fieldValue, JsonObject, place, RenderContext } from './render-common';
+
+// VIN and plate follow public client code exactly; pid 22 receipts mirror the plate shape
+// (TicketNum + Ticket list, Chinese keys, 票据类型 naming the kind) — the sandbox's choice.
+
+export function renderVin(ctx: RenderContext): JsonObject {
+	const vin = productData(1)!.front.fields[0][2];
+	return {
+		VIN: vin,
+		...(ctx.options.showPosition ? place(0, vin) : {}),
+		...(ctx.options.removeImgData ? {} : { image_data: cropImage() }),
+	};
+}
+
+export function renderPlate(ctx: RenderContext): JsonObject {
+	const count = ctx.markers.count ?? 1;
+	const plates = Array.from({ length: count }, (_, i) => {
+		const [color, number] = PLATES[i % PLATES.length];
+		return {
+			车牌颜色: color,
+			车牌号: number,
+			...(ctx.options.showPosition ? place(i, number) : {}),
+			...(ctx.options.removeImgData ? {} : { image_data: cropImage() }),
+		};
+	});
+	return { PlateNum: count, Plate: plates };
+}
+
+export function renderReceipts(ctx: RenderContext): JsonObject {
+	const kinds: TicketKind[] = ctx.markers.tickets ?? ['train'];
+	const count = ctx.markers.count ?? kinds.length;
+	const tickets = Array.from({ length: count }, (_, i) => {
+		const page = TICKETS[kinds[i % kinds.length]];
+		const out: JsonObject = { 票据类型: page.type };
+		page.fields.forEach(([, chn, value], j) => {
+			out[chn] = fieldValue(value, j, ctx);
+		});
+		if (!ctx.options.removeImgData) out.image_data = cropImage();
+		return out;
+	});
+	return { TicketNum: count, Ticket: tickets };
+}
