@@ -81,7 +81,7 @@ describe('makePng', () => {
 	it('carries the marker in a tEXt chunk the sandbox finds', () => {
 		const png = makePng({ marker: 'ETOP-SANDBOX:DOC=41;COUNT=3' });
 		const text = readPng(png).find((c) => c.type === 'tEXt')!;
-		expect(text.data.toString('latin1')).toBe('Comment\0ETOP-SANDBOX:DOC=41;COUNT=3');
+		expect(text.data.toString('latin1')).toBe('Comment\0ETOP-SANDBOX:DOC=41;COUNT=3\n');
 		expect(findMarkers(png)).toMatchObject({ docs: [41], count: 3 });
 	});
 
@@ -110,7 +110,7 @@ describe('makeJpeg', () => {
 			const jpeg = makeJpeg({ marker: 'ETOP-SANDBOX:DOC=21', bytes });
 			expect(jpeg.length).toBe(bytes);
 			const info = readJpeg(jpeg);
-			expect(info.comments[0]).toBe('ETOP-SANDBOX:DOC=21');
+			expect(info.comments[0]).toBe('ETOP-SANDBOX:DOC=21\n');
 			expect(info.comments.length).toBeGreaterThan(1);
 		}
 		expect(findMarkers(makeJpeg({ marker: 'ETOP-SANDBOX:DOC=21' })).docs).toEqual([21]);

@@ -43,7 +43,7 @@ export async function postMultipart(
 ): Promise<Answer> {
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.append(k, v);
-	if (mfile) form.append('mfile', new Blob([mfile.data], mfile.type ? { type: mfile.type } : {}), mfile.filename ?? 'image.bin');
+	if (mfile) form.append('mfile', new Blob([new Uint8Array(mfile.data)], mfile.type ? { type: mfile.type } : {}), mfile.filename ?? 'image.bin');
 	const started = Date.now();
 	const res = await request(url, { method: 'POST', body: form });
 	return toAnswer(res, started);

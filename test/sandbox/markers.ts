@@ -8,7 +8,9 @@ import { TICKET_KINDS, TicketKind } from './bodies';
 //   ETOP-SANDBOX:QUALITY=blur,ps   image-check dimensions that score low (copy, incomplete, glare, blur, ps)
 //   ETOP-SANDBOX:SIDE=back         the back page (ID card 国徽页, licence 副页)
 //   ETOP-SANDBOX:TICKET=taxi,train the receipt kinds pid 22 finds (train, taxi, itinerary, quota, general)
-// Several directives: repeat the prefix, or join them with ';' (ETOP-SANDBOX:DOC=41;COUNT=2).
+// Several directives: repeat the prefix, or join them with ';' (ETOP-SANDBOX:DOC=41;COUNT=2). A value ends
+// where its syntax does; end a marker with a newline (the fixture generators do) so binary bytes after it
+// cannot extend it.
 // The first occurrence of a directive wins; unknown directives and bad values are ignored.
 
 export const MARKER_PREFIX = 'ETOP-SANDBOX:';
@@ -26,30 +28,30 @@ export interface Markers {
 }
 
 const MAX_COUNT = 20;
-const DIRECTIVE_CHARS = /^[A-Za-z0-9=;,|._-]*/;
 
-function list(value: string): string[] {
-	return value
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
+// Each value has its own syntax, so a directive ends where its value does: whatever follows (a newline,
+// a space, binary bytes) is not read as part of it. The fixture generators end markers with a newline.
+const VALUE: Readonly<Record<string, RegExp>> = {
+	DOC: /^(?:none|[0-9]+(?:,[0-9]+)*)/i,
+	COUNT: /^[0-9]+/,
+	RESULT: /^-?[0-9]+/,
+	QUALITY: /^[a-z]+(?:,[a-z]+)*/,
+	SIDE: /^(?:front|back)/,
+	TICKET: /^[a-z]+(?:,[a-z]+)*/,
+};
+const UNKNOWN_VALUE = /^[A-Za-z0-9,|._-]*/;
+
+const list = (value: string): string[] => value.split(',').filter(Boolean);
 
 function apply(markers: Markers & { quality: Set<QualityDimension> }, seen: Set<string>, key: string, value: string): void {
 	if (seen.has(key)) return;
 	switch (key) {
-		case 'DOC': {
-			if (value.toLowerCase() === 'none') markers.docs = 'none';
-			else {
-				const pids = list(value).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-				if (!pids.length) return;
-				markers.docs = pids;
-			}
+		case 'DOC':
+			markers.docs = value.toLowerCase() === 'none' ? 'none' : list(value).map(Number);
 			break;
-		}
 		case 'COUNT': {
 			const n = Number(value);
-			if (!Number.isInteger(n) || n < 1) return;
+			if (n < 1) return;
 			markers.count = Math.min(n, MAX_COUNT);
 			break;
 		}
@@ -63,8 +65,7 @@ function apply(markers: Markers & { quality: Set<QualityDimension> }, seen: Set<
 			}
 			break;
 		case 'SIDE':
-			if (value !== 'front' && value !== 'back') return;
-			markers.side = value;
+			markers.side = value as 'front' | 'back';
 			break;
 		case 'TICKET': {
 			const kinds = list(value).filter((k): k is TicketKind => (TICKET_KINDS as string[]).includes(k));
@@ -78,18 +79,29 @@ function apply(markers: Markers & { quality: Set<QualityDimension> }, seen: Set<
 	seen.add(key);
 }
 
+/** Reads `KEY=value;KEY=value...` after one prefix. */
+function readDirectives(text: string, visit: (key: string, value: string) => void): void {
+	let rest = text;
+	for (;;) {
+		const key = /^([A-Za-z]+)=/.exec(rest);
+		if (!key) return;
+		rest = rest.slice(key[0].length);
+		const name = key[1].toUpperCase();
+		const value = (VALUE[name] ?? UNKNOWN_VALUE).exec(rest)?.[0] ?? '';
+		if (value) visit(name, value);
+		rest = rest.slice(value.length);
+		if (!rest.startsWith(';')) return;
+		rest = rest.slice(1);
+	}
+}
+
 export function findMarkers(image: Buffer): Markers {
 	const markers: Markers & { quality: Set<QualityDimension> } = { quality: new Set() };
 	const seen = new Set<string>();
 	let at = image.indexOf(MARKER_PREFIX, 0, 'latin1');
 	while (at !== -1) {
 		const start = at + MARKER_PREFIX.length;
-		const tail = image.subarray(start, start + 512).toString('latin1');
-		const text = DIRECTIVE_CHARS.exec(tail)?.[0] ?? '';
-		for (const directive of text.split(';')) {
-			const eq = directive.indexOf('=');
-			if (eq > 0) apply(markers, seen, directive.slice(0, eq).toUpperCase(), directive.slice(eq + 1));
-		}
+		readDirectives(image.subarray(start, start + 512).toString('latin1'), (key, value) => apply(markers, seen, key, value));
 		at = image.indexOf(MARKER_PREFIX, start, 'latin1');
 	}
 	return markers;

@@ -1,5 +1,6 @@
 import { boundaryOf, dispositionParams, MultipartError, MultipartParser } from './multipart';
 import { decodeComponent, parseUrlEncoded } from './urlencoded';
+import { findMarkers } from './markers';
 import { multipartBody } from './helpers';
 
 const BOUNDARY = 'XyZ-boundary-123';
@@ -107,5 +108,31 @@ describe('parseUrlEncoded', () => {
 		const parsed = parseUrlEncoded(Buffer.from(new URLSearchParams(fields).toString()));
 		expect(Object.fromEntries(parsed.map((f) => [f.name, f.value]))).toEqual(fields);
 		expect(parsed[0].rawLength).toBe('ab%2B%2Fcd%3D%3D'.length);
+	});
+});
+
+describe('findMarkers', () => {
+	const at = (text: string): Buffer => Buffer.concat([Buffer.from([0x89, 0x50]), Buffer.from(text, 'latin1'), Buffer.from([0x37, 0x41, 0x00])]);
+
+	it('reads every directive, joined by ";" or repeated', () => {
+		expect(findMarkers(at('ETOP-SANDBOX:DOC=2,41;COUNT=3;QUALITY=blur,ps\nETOP-SANDBOX:SIDE=back ETOP-SANDBOX:TICKET=taxi,train'))).toEqual({
+			docs: [2, 41],
+			count: 3,
+			quality: new Set(['blur', 'ps']),
+			side: 'back',
+			tickets: ['taxi', 'train'],
+		});
+		expect(findMarkers(at('ETOP-SANDBOX:RESULT=-51\n')).result).toBe('-51');
+		expect(findMarkers(at('ETOP-SANDBOX:DOC=none')).docs).toBe('none');
+	});
+
+	it('keeps the first occurrence, ignores unknown directives and bad values, caps COUNT', () => {
+		const m = findMarkers(at('ETOP-SANDBOX:FOO=bar;RESULT=42;COUNT=99 ETOP-SANDBOX:COUNT=2;SIDE=sideways;TICKET=bus'));
+		expect(m).toEqual({ quality: new Set(), count: 20 });
+	});
+
+	it('a value ends where its syntax does, whatever binary follows', () => {
+		expect(findMarkers(Buffer.from('ETOP-SANDBOX:RESULT=19Ab\x00', 'latin1')).result).toBe('19');
+		expect(findMarkers(Buffer.from('ETOP-SANDBOX:DOC=41\n7', 'latin1')).docs).toEqual([41]);
 	});
 });
