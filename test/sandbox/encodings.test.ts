@@ -1,3 +1,4 @@
+import { Readable } from 'stream';
 import { request } from 'undici';
 import { makeJpeg, makePng } from '../fixtures/images';
 import { b64, CREDS, multipartBody, postForm, postMultipart, postRaw, useSandbox } from './helpers';
@@ -67,7 +68,7 @@ describe('multipart/form-data', () => {
 		}
 		const res = await request(sandbox().endpoint, {
 			method: 'POST',
-			body: pieces(),
+			body: Readable.from(pieces()),
 			headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
 		});
 		const json = (await res.body.json()) as Record<string, unknown>;
