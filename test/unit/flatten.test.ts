@@ -6,8 +6,10 @@ import {
 	NAME_MEMBERS,
 	ROOT_KEY,
 	VALUE_MEMBERS,
+	documentParts,
 	findDocuments,
 	flattenFields,
+	flattenRecords,
 	type FlatValue,
 } from '../../nodes/EtopOcr/output/flatten';
 
@@ -324,6 +326,7 @@ describe('flattenFields rules', () => {
 			'requestId',
 			'responseId',
 			'PlateNum',
+			'TicketNum',
 		]);
 		expect(
 			flattenFields({
@@ -575,5 +578,107 @@ describe('findDocuments', () => {
 			{ 车牌颜色: '蓝色', 车牌号: '渝B8R561' },
 			{ 车牌颜色: '黄色', 车牌号: '川A12345' },
 		]);
+	});
+});
+
+describe('flattenRecords', () => {
+	it('tells each value\'s field occurrence, its names as returned and the lists it sat in', () => {
+		const body = {
+			ErrorCode: '0',
+			ResultList: [
+				{
+					type: '行驶证主页',
+					FieldList: [
+						{ key: 'PlateNo', value: '浙A12345', position: { left: 1 } },
+						{ key: 'PlateNo', value: '浙A54321', chn_key: '号牌号码' },
+					],
+				},
+			],
+		};
+		expect(flattenRecords(body)).toEqual([
+			{ key: 'type', path: ['type'], field: 'type', within: ['ResultList'], value: '行驶证主页' },
+			{ key: 'PlateNo', path: ['PlateNo'], field: 'PlateNo', within: ['ResultList', 'FieldList'], value: '浙A12345' },
+			{
+				key: 'PlateNo.position.left',
+				path: ['PlateNo', 'position', 'left'],
+				field: 'PlateNo',
+				within: ['ResultList', 'FieldList'],
+				value: 1,
+			},
+			{ key: 'PlateNo_2', path: ['PlateNo'], field: 'PlateNo_2', within: ['ResultList', 'FieldList'], value: '浙A54321' },
+			{
+				key: 'PlateNo_2.chn_key',
+				path: ['PlateNo', 'chn_key'],
+				field: 'PlateNo_2',
+				within: ['ResultList', 'FieldList'],
+				value: '号牌号码',
+			},
+		]);
+	});
+
+	it('keeps a nested object\'s repeated leaves in one field, suffixed at the leaf', () => {
+		const records = flattenRecords({ Plate: [{ position: { left: 1 } }, { position: { left: 2 } }] });
+		expect(records.map(({ key, field, path }) => [key, field, path])).toEqual([
+			['position.left', 'position', ['position', 'left']],
+			['position.left_2', 'position', ['position', 'left']],
+		]);
+	});
+
+	it('gives exactly the keys and values of flattenFields', () => {
+		fc.assert(
+			fc.property(json, (body) => {
+				const records = flattenRecords(body);
+				expect(Object.fromEntries(records.map((record) => [record.key, record.value]))).toEqual(flattenFields(body));
+				for (const record of records) {
+					expect(record.key.startsWith(record.field)).toBe(true);
+					expect(record.path.length).toBeGreaterThan(0);
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});
+
+describe('documentParts and documents in a ResultList', () => {
+	const entry = (pid: number, type: string) => ({ pid, type, FieldList: [{ key: 'Name', value: type }] });
+
+	it('splits a ResultList whose items name their product or carry their own field list', () => {
+		const results = [entry(2, '身份证'), entry(41, '营业执照')];
+		expect(findDocuments({ ErrorCode: '0', recogInfo, ResultList: results })).toEqual(results);
+		const classifiedOnly = [
+			{ pid: 2, type: '身份证', score: 98.6 },
+			{ pid: '21', type: '增值税发票', score: 97 },
+		];
+		expect(findDocuments({ ResultList: classifiedOnly })).toEqual(classifiedOnly);
+		const fieldsOnly = [{ FieldList: [{ key: 'A', value: 1 }] }, { FieldList: [{ key: 'B', value: 2 }] }];
+		expect(findDocuments({ ResultList: fieldsOnly })).toEqual(fieldsOnly);
+	});
+
+	it('does not split text lines, table cells or plain field objects in a ResultList', () => {
+		const lines = { ResultList: [{ type: 'text', value: '一' }, { type: 'text', value: '二' }] };
+		expect(findDocuments(lines)).toEqual([lines]);
+		const mixed = { ResultList: [entry(2, '身份证'), { type: 'text', value: '二' }] };
+		expect(findDocuments(mixed)).toEqual([mixed]);
+	});
+
+	it('splits a Ticket list beside its TicketNum', () => {
+		const tickets = [{ 票据类型: '火车票', 车次: 'G7512' }, { 票据类型: '出租车票', 金额: '¥38.00' }];
+		expect(findDocuments({ TicketNum: 2, Ticket: tickets })).toEqual(tickets);
+		expect(flattenFields({ TicketNum: 2, Ticket: tickets })).toEqual({
+			票据类型: '火车票',
+			车次: 'G7512',
+			票据类型_2: '出租车票',
+			金额: '¥38.00',
+		});
+	});
+
+	it('gives the innermost document even when there is only one, and none for an empty list', () => {
+		const one = entry(5, '行驶证主页');
+		expect(documentParts({ ErrorCode: '0', ResultList: [one] })).toEqual([one]);
+		expect(documentParts({ ErrorCode: '0', ResultList: [] })).toEqual([]);
+		expect(documentParts({ PlateNum: 0, Plate: [] })).toEqual([]);
+		expect(documentParts(vinBody)).toEqual([vinBody]);
+		// An empty list under any other name is a field, not an empty document list.
+		expect(documentParts({ 明细: [] })).toEqual([{ 明细: [] }]);
 	});
 });

@@ -45,7 +45,7 @@ export type FlatValue = string | number | boolean | null;
  * Envelope members, not document fields (case-sensitive): the status (`ErrorCode`,
  * `ErrorMessage`), the call's bookkeeping (`recogInfo` with its `requestId`, `beginTime`,
  * `endTime`, `time`, `responseId`; `totalMs`; `requestId` and `responseId` when they sit outside
- * `recogInfo`) and `PlateNum`, the length of the `Plate` array.
+ * `recogInfo`), and `PlateNum` / `TicketNum`, the lengths of the `Plate` / `Ticket` arrays.
  */
 export const META_KEYS: readonly string[] = [
 	'ErrorCode',
@@ -55,6 +55,7 @@ export const META_KEYS: readonly string[] = [
 	'requestId',
 	'responseId',
 	'PlateNum',
+	'TicketNum',
 ];
 
 /** Members that name a key/value entry, by priority: `{key, …}`, `{Key, …}`, `{name, …}` … */
@@ -69,6 +70,7 @@ export const CONTAINER_KEYS: readonly string[] = [
 	'Result',
 	'ResultList',
 	'Plate',
+	'Ticket',
 	'result',
 	'results',
 	'Results',
@@ -78,8 +80,9 @@ export const CONTAINER_KEYS: readonly string[] = [
 
 /**
  * Members whose list holds one entry per recognised document, for findDocuments. `ResultList` is
- * left out on purpose: it sits inside a `Result` and most likely lists the fields of that one
- * document, and splitting fields apart is worse than keeping two documents together.
+ * not one of them: inside a `Result` it most likely lists the fields or text lines of one
+ * document, and splitting fields apart is worse than keeping two documents together; see
+ * RESULT_LIST_KEYS for when it does hold documents.
  */
 export const DOCUMENT_LIST_KEYS: readonly string[] = [
 	'PageInfo',
@@ -88,9 +91,18 @@ export const DOCUMENT_LIST_KEYS: readonly string[] = [
 	'Results',
 	'results',
 	'Plate',
+	'Ticket',
 	'data',
 	'Data',
 ];
+
+/**
+ * Members whose list holds documents only when every item looks like one: a record with a
+ * numeric `pid` (which product read it), or with a list of key/value entries (its fields), as
+ * client code shows for `ResultList: [{pid, type, FieldList: [{key, value}]}]`. Text lines
+ * (`{type, value}`), table cells and plain field objects are never documents.
+ */
+export const RESULT_LIST_KEYS: readonly string[] = ['ResultList', 'resultList'];
 
 /** The key used for a member or entry whose name is the empty string. */
 export const EMPTY_KEY = '(empty)';
@@ -101,8 +113,28 @@ export const ROOT_KEY = 'value';
 const META = new Set(META_KEYS);
 const CONTAINERS = new Set(CONTAINER_KEYS);
 const DOCUMENT_LISTS = new Set(DOCUMENT_LIST_KEYS);
+const RESULT_LISTS = new Set(RESULT_LIST_KEYS);
 
 type JsonObject = Record<string, unknown>;
+
+/**
+ * One value of flattenFields, with where it came from, for callers that rename or regroup
+ * fields (the field dictionaries, positions) without parsing dotted keys back apart.
+ */
+export interface FlatRecord {
+	/** The key flattenFields gives the value. */
+	key: string;
+	/** Member and entry names from the field down to the value, as returned (no `_N`). */
+	path: readonly string[];
+	/**
+	 * The key of the field occurrence the value belongs to: `path[0]` plus the `_N` it got when
+	 * that field name was taken (`PlateNo_2` for the members of the second PlateNo entry).
+	 */
+	field: string;
+	/** Lists and containers walked through at field level on the way (`FieldList`, `明细`). */
+	within: readonly string[];
+	value: FlatValue;
+}
 
 interface Entry {
 	name: string;
@@ -111,13 +143,24 @@ interface Entry {
 	valueMember: string;
 }
 
+/** Where a walk stands: the key so far, the unsuffixed names, and the field's own key. */
+interface Place {
+	key: string;
+	path: readonly string[];
+	field: string;
+	within: readonly string[];
+}
+
 interface State {
-	fields: Map<string, FlatValue>;
+	records: FlatRecord[];
+	taken: Set<string>;
 	/** The next suffix to try per base key, so repeated keys stay linear. */
 	nextSuffix: Map<string, number>;
 	/** Objects on the current path; JSON has no cycles, but a caller's object might. */
 	ancestors: Set<object>;
 }
+
+const ROOT: Place = { key: '', path: [], field: '', within: [] };
 
 function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -156,8 +199,20 @@ function keyName(name: string): string {
 	return name === '' ? EMPTY_KEY : name;
 }
 
-function join(prefix: string, name: string): string {
-	return prefix === '' ? name : `${prefix}.${name}`;
+const atFieldLevel = (place: Place) => place.path.length === 0;
+
+function join(place: Place, name: string): Place {
+	return {
+		key: place.key === '' ? name : `${place.key}.${name}`,
+		path: [...place.path, name],
+		field: atFieldLevel(place) ? name : place.field,
+		within: place.within,
+	};
+}
+
+/** The field level again, after walking through the container or list `name`. */
+function through(place: Place, name: string): Place {
+	return { ...ROOT, within: [...place.within, name] };
 }
 
 function isEmptyContainer(value: unknown): boolean {
@@ -165,99 +220,109 @@ function isEmptyContainer(value: unknown): boolean {
 	return isObject(value) && Object.keys(value).length === 0;
 }
 
-/** Stores a value under `path`, or under the first free `path_N`; returns the key used. */
-function emit(state: State, path: string, value: FlatValue): string {
-	let key = path;
-	if (state.fields.has(key)) {
-		let suffix = state.nextSuffix.get(path) ?? 2;
-		while (state.fields.has(`${path}_${suffix}`)) suffix++;
-		key = `${path}_${suffix}`;
-		state.nextSuffix.set(path, suffix + 1);
+/** Stores a value under `place.key`, or under the first free `key_N`; returns where it went. */
+function emit(state: State, place: Place, value: FlatValue): Place {
+	const base = place.key;
+	let key = base;
+	if (state.taken.has(key)) {
+		let suffix = state.nextSuffix.get(base) ?? 2;
+		while (state.taken.has(`${base}_${suffix}`)) suffix++;
+		key = `${base}_${suffix}`;
+		state.nextSuffix.set(base, suffix + 1);
 	}
-	state.fields.set(key, value);
-	return key;
+	state.taken.add(key);
+	// A one-name path is the field itself, so its suffix names the field occurrence.
+	const field = place.path.length === 1 ? key : place.field;
+	state.records.push({ key, path: place.path, field, within: place.within, value });
+	return { ...place, key, field };
 }
 
-/** Walks an object; `prefix` is '' at field level, else the dotted path it sits under. */
-function walkObject(state: State, object: JsonObject, prefix: string): void {
+/** Walks an object at `place` (the field level, or the dotted path it sits under). */
+function walkObject(state: State, object: JsonObject, place: Place): void {
 	if (state.ancestors.has(object)) return;
 	state.ancestors.add(object);
 	const entry = asEntry(object);
 	if (entry) {
-		walkEntry(state, object, entry, prefix);
+		walkEntry(state, object, entry, place);
 	} else {
 		for (const member of Object.keys(object)) {
-			if (!META.has(member)) walkMember(state, keyName(member), object[member], prefix);
+			if (!META.has(member)) walkMember(state, keyName(member), object[member], place);
 		}
 	}
 	state.ancestors.delete(object);
 }
 
-function walkEntry(state: State, object: JsonObject, entry: Entry, prefix: string): void {
-	const path = join(prefix, entry.name);
-	let key = path;
+function walkEntry(state: State, object: JsonObject, entry: Entry, place: Place): void {
+	let owner = join(place, entry.name);
 	if (isScalar(entry.value)) {
-		key = emit(state, path, entry.value);
+		owner = emit(state, owner, entry.value);
 	} else if (isEmptyContainer(entry.value)) {
-		key = emit(state, path, null);
+		owner = emit(state, owner, null);
 	} else if (Array.isArray(entry.value)) {
 		// The entry's name is a field name, so its structured value stays under it (rule 5).
-		walkArray(state, entry.value, path, false);
+		walkArray(state, entry.value, owner);
 	} else if (isObject(entry.value)) {
-		walkObject(state, entry.value, path);
+		walkObject(state, entry.value, owner);
 	}
 	for (const member of Object.keys(object)) {
 		if (member === entry.nameMember || member === entry.valueMember || META.has(member)) continue;
-		walkMember(state, keyName(member), object[member], key);
+		walkMember(state, keyName(member), object[member], owner);
 	}
 }
 
-function walkMember(state: State, name: string, value: unknown, prefix: string): void {
-	const path = join(prefix, name);
+function walkMember(state: State, name: string, value: unknown, place: Place): void {
+	const path = join(place, name);
 	if (isScalar(value)) {
 		emit(state, path, value);
 	} else if (isEmptyContainer(value)) {
 		emit(state, path, null);
 	} else if (Array.isArray(value)) {
-		walkArray(state, value, path, prefix === '');
+		walkArray(state, value, atFieldLevel(place) ? through(place, name) : path, path);
 	} else if (isObject(value)) {
-		walkObject(state, value, prefix === '' && CONTAINERS.has(name) ? '' : path);
+		walkObject(state, value, atFieldLevel(place) && CONTAINERS.has(name) ? through(place, name) : path);
 	}
 }
 
 /**
- * Walks an array named `path`. At field level its objects are walked without the array's name
- * (rule 4); below a dotted path they stay under it (rule 5). Scalars always take the name.
+ * Walks an array: its objects at `objects` (the field level again when the array sits at field
+ * level, rule 4; its own path below a dotted path, rule 5), its scalars always under `scalars`,
+ * the array's name.
  */
-function walkArray(state: State, array: unknown[], path: string, atFieldLevel: boolean): void {
+function walkArray(state: State, array: unknown[], objects: Place, scalars: Place = objects): void {
 	if (state.ancestors.has(array)) return;
 	state.ancestors.add(array);
 	for (const item of array) {
 		if (isScalar(item)) {
-			emit(state, path, item);
+			emit(state, scalars, item);
 		} else if (isEmptyContainer(item)) {
-			emit(state, path, null);
+			emit(state, scalars, null);
 		} else if (Array.isArray(item)) {
-			walkArray(state, item, path, atFieldLevel);
+			walkArray(state, item, objects, scalars);
 		} else if (isObject(item)) {
-			walkObject(state, item, atFieldLevel ? '' : path);
+			walkObject(state, item, objects);
 		}
 	}
 	state.ancestors.delete(array);
 }
 
+/** Every value of a body with its key and origin, in body order; see the rules at the top. */
+export function flattenRecords(body: unknown): FlatRecord[] {
+	const state: State = { records: [], taken: new Set(), nextSuffix: new Map(), ancestors: new Set() };
+	const root = join(ROOT, ROOT_KEY);
+	if (isScalar(body)) {
+		emit(state, root, body);
+	} else if (Array.isArray(body)) {
+		walkArray(state, body, ROOT, root);
+	} else if (isObject(body)) {
+		walkObject(state, body, ROOT);
+	}
+	return state.records;
+}
+
 /** Flat `field → value` pairs of a response body; see the rules at the top of this file. */
 export function flattenFields(body: unknown): Record<string, FlatValue> {
-	const state: State = { fields: new Map(), nextSuffix: new Map(), ancestors: new Set() };
-	if (isScalar(body)) {
-		emit(state, ROOT_KEY, body);
-	} else if (Array.isArray(body)) {
-		walkArray(state, body, ROOT_KEY, true);
-	} else if (isObject(body)) {
-		walkObject(state, body, '');
-	}
 	// fromEntries defines own properties, so a '__proto__' key stays a plain field.
-	return Object.fromEntries(state.fields);
+	return Object.fromEntries(flattenRecords(body).map((record) => [record.key, record.value]));
 }
 
 /** An object that is a document or a wrapper, not a key/value entry. */
@@ -269,6 +334,27 @@ function isRecordList(value: unknown): value is JsonObject[] {
 	return Array.isArray(value) && value.length > 0 && value.every(isRecord);
 }
 
+function isEntryList(value: unknown): boolean {
+	return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && asEntry(item) !== undefined);
+}
+
+/** A ResultList item that is a document: it names its product or carries its own fields. */
+function looksLikeDocument(record: JsonObject): boolean {
+	const pid = record.pid;
+	if (typeof pid === 'number' || (typeof pid === 'string' && /^\d+$/.test(pid.trim()))) return true;
+	return Object.values(record).some(isEntryList);
+}
+
+/** The document list a wrapper holds under `member`, if it is one. */
+function documentList(member: string, inner: unknown): 'list' | 'empty' | undefined {
+	if (Array.isArray(inner) && inner.length === 0) {
+		return DOCUMENT_LISTS.has(member) || RESULT_LISTS.has(member) ? 'empty' : undefined;
+	}
+	if (DOCUMENT_LISTS.has(member)) return isRecordList(inner) || isRecord(inner) ? 'list' : undefined;
+	if (RESULT_LISTS.has(member)) return isRecordList(inner) && inner.every(looksLikeDocument) ? 'list' : undefined;
+	return undefined;
+}
+
 function documentsIn(node: unknown, ancestors: Set<object>): unknown[] {
 	if (typeof node !== 'object' || node === null || ancestors.has(node)) return [node];
 	ancestors.add(node);
@@ -278,13 +364,21 @@ function documentsIn(node: unknown, ancestors: Set<object>): unknown[] {
 	} else if (isRecord(node)) {
 		const members = Object.keys(node).filter((member) => !META.has(member));
 		const only = members.length === 1 ? members[0] : undefined;
-		if (only !== undefined && DOCUMENT_LISTS.has(only)) {
-			const inner = node[only];
-			if (isRecordList(inner) || isRecord(inner)) documents = documentsIn(inner, ancestors);
-		}
+		const kind = only === undefined ? undefined : documentList(only, node[only]);
+		if (kind === 'empty') documents = [];
+		if (kind === 'list') documents = documentsIn(node[only as string], ancestors);
 	}
 	ancestors.delete(node);
 	return documents;
+}
+
+/**
+ * The sub-bodies of each recognised document, innermost: `[]` when the body wraps an empty
+ * document list (`{Plate: []}`, an auto-classification that found nothing), one sub-body per
+ * document otherwise, the body itself when it is one document.
+ */
+export function documentParts(body: unknown): unknown[] {
+	return documentsIn(body, new Set());
 }
 
 /**
@@ -292,15 +386,15 @@ function documentsIn(node: unknown, ancestors: Set<object>): unknown[] {
  *
  * How it decides: starting at the body, it steps through wrappers, i.e. an object whose only
  * member outside META_KEYS is one of DOCUMENT_LIST_KEYS (`{PlateNum, Plate: [...]}`,
- * `{ErrorCode, Result: [...]}`, `{PageInfo: [...]}`), and through arrays whose items are all
- * records (objects that are not key/value entries). Whatever it cannot step through is one
- * document. An object with any other member beside the list (an invoice with its line items, a
- * result with its `type` and field list) is a document, never split. A list of key/value
- * entries is the fields of one document. So several plates, pages, tickets or
- * auto-classification results come back one per document; a single document, or a shape it does
- * not recognise, comes back as `[body]`, envelope included.
+ * `{ErrorCode, Result: [...]}`, `{PageInfo: [...]}`), or one of RESULT_LIST_KEYS whose items all
+ * look like documents, and through arrays whose items are all records (objects that are not
+ * key/value entries). Whatever it cannot step through is one document. An object with any other
+ * member beside the list (an invoice with its line items, a result with its `type` and field
+ * list) is a document, never split. A list of key/value entries is the fields of one document.
+ * So several plates, pages, tickets or auto-classification results come back one per document;
+ * a single document, or a shape it does not recognise, comes back as `[body]`, envelope included.
  */
 export function findDocuments(body: unknown): unknown[] {
-	const documents = documentsIn(body, new Set());
+	const documents = documentParts(body);
 	return documents.length > 1 ? documents : [body];
 }
