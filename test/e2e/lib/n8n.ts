@@ -48,6 +48,10 @@ export interface RawExecution {
 	data: { resultData: { runData: Record<string, RawTaskData[]>; error?: { message?: string }; lastNodeExecuted?: string } };
 }
 
+function nodeMajor(version: string): number {
+	return Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
+}
+
 export const DEFAULT_ENCRYPTION_KEY = 'etop-e2e-encryption-key-not-a-secret';
 
 export interface N8nInstanceOptions {
@@ -149,6 +153,10 @@ export class N8nInstance {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+			// n8n 1.123's default expression engine ("vm") needs isolated-vm, whose published builds
+			// cover Node 22 and 24 only (ABI 127/137); on Node 20 every command that evaluates
+			// expressions crashes at start-up. The "legacy" engine is n8n's own fallback for that.
+			...(nodeMajor(this.install.nodeVersion) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 			...(this.options.fileAccess?.length ? { N8N_RESTRICT_FILE_ACCESS_TO: this.options.fileAccess.join(';') } : {}),
 			...this.options.env,
 		};
@@ -255,9 +263,10 @@ export class N8nInstance {
 				throw new Error(`n8n start exited with ${exited} before it was ready; log ${log}:\n${output.slice(-3000)}`);
 			}
 			try {
-				const res = await fetch(`${this.baseUrl}/healthz/readiness`);
+				// /healthz answers before the REST routes are mounted (n8n 1.x); the public settings
+				// route answers once the editor and REST API are up, in 1.x and 2.x.
+				const res = await fetch(`${this.baseUrl}/rest/settings`);
 				if (res.ok) return;
-				if (res.status === 404 && (await fetch(`${this.baseUrl}/healthz`)).ok) return;
 			} catch {}
 			await new Promise((r) => setTimeout(r, 500));
 		}
@@ -325,9 +334,56 @@ export class N8nInstance {
 		}
 	}
 
+	/**
+	 * The editor's "Execute workflow" button: a manual run on the running server, started from the
+	 * given trigger, waited for and read back. Needed where `n8n execute` falls short: the CLI
+	 * command does not initialise n8n's modules, so e.g. the Data table node fails there with
+	 * "the module is disabled" (n8n 1.123 and 2.41). 1.x takes the workflow from the body, 2.x from
+	 * the database; the body carries both shapes.
+	 */
+	async runManually(workflowId: string, triggerName: string, { timeoutMs = 120_000 } = {}): Promise<{ executionId: string; status: string; execution: RawExecution }> {
+		const stored = await this.rest('GET', `/rest/workflows/${workflowId}`);
+		if (stored.status !== 200) throw new Error(`GET /rest/workflows/${workflowId} answered ${stored.status}`);
+		const started = await this.rest('POST', `/rest/workflows/${workflowId}/run`, {
+			workflowData: stored.body.data,
+			triggerToStartFrom: { name: triggerName },
+		});
+		const executionId = started.body?.data?.executionId;
+		if (started.status !== 200 || !executionId) {
+			throw new Error(`manual run of ${workflowId} answered ${started.status}: ${JSON.stringify(started.body).slice(0, 500)}`);
+		}
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const res = await this.rest('GET', `/rest/executions/${executionId}`);
+			const exec = res.body?.data;
+			if (res.status === 200 && exec && exec.status !== 'running' && exec.status !== 'new' && exec.stoppedAt) {
+				const n8nPackageDir = dirname(dirname(this.install.n8nBin));
+				// eslint-disable-next-line @typescript-eslint/no-var-requires
+				const flatted = require(require.resolve('flatted', { paths: [n8nPackageDir] }));
+				const data = typeof exec.data === 'string' ? flatted.parse(exec.data) : exec.data;
+				return { executionId: String(executionId), status: exec.status, execution: { status: exec.status, finished: exec.finished, data } };
+			}
+			if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish within ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 300));
+		}
+	}
+
+	/**
+	 * `/types/<kind>.json`, the files the editor loads. n8n writes them to its static cache after
+	 * the server already answers, so a 404 right after start-up is retried for a while.
+	 */
+	private async typesFile(kind: 'nodes' | 'credentials') {
+		const deadline = Date.now() + 90_000;
+		for (;;) {
+			const res = await this.rest<any[]>('GET', `/types/${kind}.json`);
+			if (res.status !== 404 || Date.now() > deadline) return res;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	/** The node types the server has loaded (the editor's node list), by type name. */
 	async nodeTypes(): Promise<Map<string, any[]>> {
-		const res = await this.rest<any[]>('GET', '/types/nodes.json');
+		const res = await this.typesFile('nodes');
 		if (res.status !== 200 || !Array.isArray(res.body)) {
 			throw new Error(`/types/nodes.json answered ${res.status}: ${String(res.body).slice(0, 300)}`);
 		}
@@ -338,7 +394,7 @@ export class N8nInstance {
 
 	/** The credential types the server has loaded. */
 	async credentialTypes(): Promise<any[]> {
-		const res = await this.rest<any[]>('GET', '/types/credentials.json');
+		const res = await this.typesFile('credentials');
 		if (res.status !== 200 || !Array.isArray(res.body)) throw new Error(`/types/credentials.json answered ${res.status}`);
 		return res.body;
 	}
@@ -392,22 +448,32 @@ export const DEFAULT_OWNER: OwnerAccount = {
 	password: 'Etop-e2e-Passw0rd',
 };
 
-/** `n8n execute --rawOutput` prints the execution as pretty JSON, possibly after log lines. */
+/**
+ * `n8n execute --rawOutput` prints the execution as pretty JSON (2-space indent), with log lines
+ * of the task runner and others possibly before and after it: the block from a line "{" to a
+ * line "}" that parses, with a `data.resultData`, is the execution.
+ */
 export function parseRawOutput(stdout: string): RawExecution | undefined {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i] !== '{') continue;
-		try {
-			return JSON.parse(lines.slice(i).join('\n')) as RawExecution;
-		} catch {
-			// a later "{" line may be the start
+		for (let k = i + 1; k < lines.length; k++) {
+			if (lines[k] !== '}') continue;
+			try {
+				const parsed = JSON.parse(lines.slice(i, k + 1).join('\n'));
+				if (parsed?.data?.resultData) return parsed as RawExecution;
+			} catch {
+				// not the end yet
+			}
 		}
 	}
 	return undefined;
 }
 
-/** The items a node put on an output (first run unless given). */
-export function outputItems(execution: RawExecution | undefined, node: string, output = 0, run = 0): RawItem[] {
-	const task = execution?.data.resultData.runData[node]?.[run];
-	return task?.data?.main?.[output] ?? [];
+/**
+ * The items a node put on an output, over all its runs (a node fed by two branches runs once per
+ * branch in n8n's v1 execution order).
+ */
+export function outputItems(execution: RawExecution | undefined, node: string, output = 0): RawItem[] {
+	return (execution?.data.resultData.runData[node] ?? []).flatMap((task) => task?.data?.main?.[output] ?? []);
 }

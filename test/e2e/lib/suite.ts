@@ -1,0 +1,387 @@
+/**
+ * The end-to-end suite, run once per n8n line (n8n-v2.e2e.test.ts, n8n-v1.e2e.test.ts): a real n8n
+ * with our packed tarball installed like the Community Nodes installer does it, the ETOP sandbox
+ * and local stand-ins on loopback, workflows imported and run with `n8n execute`.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../../sandbox/server';
+import { ensureN8n, type N8nInstall, type N8nMajor } from './install';
+import { DEFAULT_OWNER, N8nInstance, outputItems, type ExecutionResult, type RawItem } from './n8n';
+import { buildAndPack, installLikeCommunityNodes, tarballFiles } from './pack';
+import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME, SAMPLES_DIR, TOOL_NODE_TYPE, WORK } from './paths';
+import { scanForSecrets } from './secrets';
+import { startCaptureServer, startFakeOpenAi } from './standins';
+import {
+	agentWorkflow,
+	coreWorkflow,
+	E2E_CREDENTIALS,
+	formExampleForTest,
+	inboxExampleForTest,
+	INVOICE_TABLE_COLUMNS,
+	invoiceExampleForTest,
+	STANDIN_EMAILS,
+} from './workflows';
+
+const CRM_TOKEN = 'crm-e2e-token-5d1c';
+const NOT_AN_IMAGE = 'This is a text file with a .jpg name.\n';
+const FAKE_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** The tarball under test: built and packed once per run (scripts/e2e.ts sets E2E_TARBALL). */
+export function packageTarball(): string {
+	const preset = process.env.E2E_TARBALL;
+	if (preset && existsSync(preset)) return preset;
+	return buildAndPack(join(WORK, 'package'));
+}
+
+interface Context {
+	install: N8nInstall;
+	n8n: N8nInstance;
+	sandbox: Sandbox;
+	crm: Awaited<ReturnType<typeof startCaptureServer>>;
+	ai: Awaited<ReturnType<typeof startFakeOpenAi>>;
+	root: string;
+	files: string;
+	nodeTypes: Map<string, any[]>;
+	credentialTypes: any[];
+	dataTableId: string;
+	executions: ExecutionResult[];
+}
+
+function pairedIndexes(item: RawItem): number[] {
+	const p = item.pairedItem;
+	if (p === undefined) return [];
+	if (typeof p === 'number') return [p];
+	return (Array.isArray(p) ? p : [p]).map((x) => x.item);
+}
+
+function expectPaired(items: RawItem[]): void {
+	for (const item of items) expect(pairedIndexes(item).length).toBeGreaterThan(0);
+}
+
+async function runOk(ctx: Context, id: string): Promise<ExecutionResult> {
+	const result = await ctx.n8n.execute(id);
+	ctx.executions.push(result);
+	if (result.code !== 0 || result.execution?.status !== 'success') {
+		throw new Error(
+			`n8n execute --id=${id} exited ${result.code}, status ${result.execution?.status}:\n` +
+				`${JSON.stringify(result.execution?.data.resultData.error ?? null)}\n${result.stderr.slice(-2500)}`,
+		);
+	}
+	return result;
+}
+
+export function describeN8n(major: N8nMajor): void {
+	const wanted = (process.env.E2E_MAJORS ?? '2,1').split(',').map((s) => s.trim());
+	const describeIf = wanted.includes(String(major)) ? describe : describe.skip;
+
+	describeIf(`n8n ${major}.x with the packed n8n-nodes-etop-ocr`, () => {
+		const ctx = {} as Context;
+
+		beforeAll(async () => {
+			ctx.install = ensureN8n(major);
+			const tarball = packageTarball();
+			ctx.root = join(WORK, `n8n-${ctx.install.n8n}`);
+			rmSync(ctx.root, { recursive: true, force: true });
+			ctx.files = join(ctx.root, 'files');
+			ctx.executions = [];
+			ctx.n8n = await N8nInstance.create(ctx.install, {
+				userFolder: join(ctx.root, 'user'),
+				logDir: join(ctx.root, 'logs'),
+				fileAccess: [ctx.files],
+			});
+			installLikeCommunityNodes(ctx.n8n.options.userFolder, tarball, process.env);
+
+			// files the workflows read
+			const scans = join(ctx.files, 'scans');
+			const mail = join(ctx.files, 'mail');
+			const upload = join(ctx.files, 'upload');
+			const invoices = join(ctx.files, 'vat-invoices');
+			for (const d of [scans, mail, upload, invoices]) mkdirSync(d, { recursive: true });
+			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(scans, 'id-card.png'));
+			copyFileSync(join(SAMPLES_DIR, 'id-card-blurry.png'), join(scans, 'id-card-blurry.png'));
+			writeFileSync(join(scans, 'not-an-image.jpg'), NOT_AN_IMAGE);
+			for (const f of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg']) copyFileSync(join(SAMPLES_DIR, f), join(mail, f));
+			writeFileSync(join(mail, 'terms.pdf'), FAKE_PDF);
+			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(upload, 'id-card.png'));
+
+			ctx.sandbox = await startSandbox();
+			ctx.crm = await startCaptureServer();
+			ctx.ai = await startFakeOpenAi(`${ctx.sandbox.url}/images/id-card.png`);
+
+			// a second VAT invoice drawn by the sandbox's image host, and an ID card in the wrong folder
+			copyFileSync(join(SAMPLES_DIR, 'vat-invoice.jpg'), join(invoices, 'invoice-2026-001.jpg'));
+			const generated = await fetch(`${ctx.sandbox.url}/images/generated?format=png&marker=${encodeURIComponent('ETOP-SANDBOX:DOC=21')}`);
+			expect(generated.status).toBe(200);
+			writeFileSync(join(invoices, 'invoice-2026-002.png'), Buffer.from(await generated.arrayBuffer()));
+			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(invoices, 'misfiled-id-card.png'));
+
+			await ctx.n8n.importCredentials([
+				{
+					...E2E_CREDENTIALS.etopOcrApi,
+					type: CREDENTIAL_TYPE,
+					data: { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: ctx.sandbox.endpoint },
+				},
+				{ ...E2E_CREDENTIALS.openAiApi, type: 'openAiApi', data: { apiKey: 'sk-e2e-local', url: `${ctx.ai.url}/v1` } },
+				{ ...E2E_CREDENTIALS.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${CRM_TOKEN}` } },
+			]);
+
+			// the server: owner account, the loaded node and credential types, a data table
+			await ctx.n8n.start();
+			try {
+				await ctx.n8n.signIn(DEFAULT_OWNER);
+				ctx.nodeTypes = await ctx.n8n.nodeTypes();
+				ctx.credentialTypes = await ctx.n8n.credentialTypes();
+				const personal = await ctx.n8n.rest('GET', '/rest/projects/personal');
+				expect(personal.status).toBe(200);
+				const projectId = personal.body.data.id;
+				const table = await ctx.n8n.rest('POST', `/rest/projects/${projectId}/data-tables`, {
+					name: 'VAT invoices',
+					columns: INVOICE_TABLE_COLUMNS,
+				});
+				if (table.status !== 200) throw new Error(`creating the data table answered ${table.status}: ${JSON.stringify(table.body)}`);
+				ctx.dataTableId = table.body.data.id;
+			} finally {
+				await ctx.n8n.stop();
+			}
+
+			await ctx.n8n.importWorkflows([
+				coreWorkflow(scans),
+				agentWorkflow(`${ctx.sandbox.url}/images/id-card.png`),
+				inboxExampleForTest(mail),
+				formExampleForTest(join(upload, 'id-card.png'), 'wang.xiaoming@example.com', `${ctx.crm.url}/api/v1/contacts`),
+				invoiceExampleForTest(invoices, ctx.dataTableId),
+			]);
+			// the published file list is what got installed
+			expect(tarballFiles(tarball)).toEqual(expect.arrayContaining(['package.json', 'dist/nodes/EtopOcr/EtopOcr.node.js']));
+		}, 20 * 60_000);
+
+		afterAll(async () => {
+			await ctx.n8n?.stop();
+			await ctx.sandbox?.close();
+			await ctx.crm?.close();
+			await ctx.ai?.close();
+		});
+
+		test('n8n loads the package from .n8n/nodes: node, credential and the generated AI tool variant', () => {
+			const pkgJson = JSON.parse(
+				readFileSync(join(ctx.n8n.n8nDir, 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+			);
+			expect(pkgJson.n8n.nodes).toContain('dist/nodes/EtopOcr/EtopOcr.node.js');
+
+			const [node] = ctx.nodeTypes.get(NODE_TYPE) ?? [];
+			expect(node).toBeDefined();
+			expect(node.displayName).toBe('ETOP OCR');
+			expect(node.credentials).toEqual(expect.arrayContaining([expect.objectContaining({ name: CREDENTIAL_TYPE })]));
+
+			// usableAsTool: n8n generates "<name>Tool" with an ai_tool output
+			const [tool] = ctx.nodeTypes.get(TOOL_NODE_TYPE) ?? [];
+			expect(tool).toBeDefined();
+			expect(tool.displayName).toMatch(/ETOP OCR Tool/);
+			expect(JSON.stringify(tool.outputs)).toContain('ai_tool');
+			const toolParams = tool.properties.map((p: any) => p.name);
+			expect(toolParams).toEqual(expect.arrayContaining(['toolDescription', 'documentType', 'inputType', 'imageUrl']));
+
+			// (n8n 2.x appends its own allowed-domains fields to every credential type)
+			const cred = ctx.credentialTypes.find((c) => c.name === CREDENTIAL_TYPE);
+			expect(cred.properties.map((p: any) => p.name).slice(0, 3)).toEqual(['apiKey', 'secret', 'endpoint']);
+		});
+
+		test('binary scans: fields extracted, a non-image goes to the error output unbilled, every item paired', async () => {
+			const before = ctx.sandbox.calls.length;
+			const { execution } = await runOk(ctx, 'E2eCoreIdCards01');
+			const ok = outputItems(execution, 'ETOP OCR', 0);
+			const failed = outputItems(execution, 'ETOP OCR', 1);
+			expect(ok).toHaveLength(2);
+			expect(failed).toHaveLength(1);
+			for (const item of ok) {
+				expect(item.json['姓名']).toBe('王晓明');
+				expect(item.json['公民身份号码']).toMatch(/^\d{17}[\dX]$/);
+				expect(item.json.meta).toEqual(expect.objectContaining({ pid: 2, documentType: 'ID Card' }));
+			}
+			// the request id (the file name, sent as an option) came back in each item's meta
+			expect(ok.map((i) => i.json.meta.requestId).sort()).toEqual(['id-card-blurry.png', 'id-card.png']);
+			// the error names the problem, not the key; the file never reached the API
+			expect(String(failed[0].json.error)).toMatch(/not an image/i);
+			const calls = ctx.sandbox.calls.slice(before);
+			expect(calls).toHaveLength(2);
+			expect(calls.every((c) => c.fields.pid === '2' && c.imageSource === 'file')).toBe(true);
+
+			// pairing: on both outputs, and `$('Tag').item` resolves to the scan each item came from
+			expectPaired(ok);
+			expectPaired(failed);
+			const recognised = outputItems(execution, 'Recognised');
+			expect(recognised.map((i) => i.json.scan).sort()).toEqual(['id-card-blurry.png', 'id-card.png']);
+			expect(recognised.every((i) => i.json.name === '王晓明')).toBe(true);
+			const notReadable = outputItems(execution, 'Not readable');
+			expect(notReadable).toEqual([
+				expect.objectContaining({ json: { scan: 'not-an-image.jpg', reason: expect.stringMatching(/not an image/i) } }),
+			]);
+		});
+
+		test('binary data in filesystem mode: inputs and cropped images are stored as files, not in the execution', async () => {
+			const execution = ctx.executions.find((e) => e.execution?.data.resultData.runData['Load scans'])!.execution;
+			const inputs = outputItems(execution, 'Load scans');
+			const crops = outputItems(execution, 'ETOP OCR', 0).flatMap((i) => Object.values(i.binary ?? {}));
+			expect(inputs).toHaveLength(3);
+			expect(crops.length).toBeGreaterThanOrEqual(2);
+			for (const bin of [...inputs.map((i) => i.binary!.data), ...crops]) {
+				expect(bin.id).toMatch(/^filesystem(-v2)?:/);
+				expect(bin.data).not.toMatch(/^[A-Za-z0-9+/]{100,}/); // no inline base64
+				const relative = String(bin.id).replace(/^filesystem(-v2)?:/, '');
+				const onDisk = [join(ctx.n8n.n8nDir, 'binaryData', relative), join(ctx.n8n.n8nDir, 'storage', relative)];
+				expect(onDisk.some((p) => existsSync(p))).toBe(true);
+			}
+			expect(crops.some((b) => b.mimeType?.startsWith('image/'))).toBe(true);
+		});
+
+		test('AI agent: the generated etopOcrTool reads an image URL chosen by the model', async () => {
+			const before = ctx.sandbox.calls.length;
+			const aiBefore = ctx.ai.requests.length;
+			const { execution } = await runOk(ctx, 'E2eAgentToolUrl1');
+			// the model was offered the tool with the $fromAI parameter as its schema
+			const first = ctx.ai.requests[aiBefore].json;
+			expect(first.tools).toHaveLength(1);
+			expect(first.tools[0].function.parameters.properties).toHaveProperty('imageUrl');
+			// the tool called ETOP with urlPath (the sandbox downloaded the image itself)
+			const calls = ctx.sandbox.calls.slice(before);
+			expect(calls).toHaveLength(1);
+			expect(calls[0].imageSource).toBe('urlPath');
+			expect(calls[0].fields.urlPath).toBe(`${ctx.sandbox.url}/images/id-card.png`);
+			expect(calls[0].errorCode).toBe('0');
+			// the tool's answer went back to the model and into the agent's output
+			const toolRun = outputItems(execution, 'Read ID card', 0);
+			expect(JSON.stringify(execution?.data.resultData.runData['Read ID card'])).toContain('王晓明');
+			expect(toolRun.length + 1).toBeGreaterThan(0);
+			const [answer] = outputItems(execution, 'AI Agent');
+			expect(answer.json.output).toContain('王晓明');
+			expect(answer.json.output).toContain('330106199004221234');
+			expect(answer.json.output).not.toContain(SANDBOX_KEY);
+		});
+
+		test('example (a) inbox → auto-classification → sheet rows, unreadable attachments logged with the reason', async () => {
+			const before = ctx.sandbox.calls.length;
+			const { execution } = await runOk(ctx, 'E2eExampleInbox1');
+			const rows = outputItems(execution, 'Append to Google Sheet');
+			expect(rows).toHaveLength(4);
+			const byFile = Object.fromEntries(rows.map((r) => [r.json.Attachment, r.json]));
+			for (const email of STANDIN_EMAILS) {
+				for (const file of email.attachments) {
+					// pairing through ETOP OCR: each row carries its own email's sender and subject
+					expect(byFile[file]).toEqual(expect.objectContaining({ From: email.from, Subject: email.subject }));
+				}
+			}
+			expect(byFile['terms.pdf'].Document).toBe('not recognised');
+			expect(byFile['terms.pdf'].Error).toMatch(/not an image|PDF/i);
+			for (const file of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg']) {
+				expect(byFile[file].Error).toBe('');
+				expect(byFile[file].Document).not.toBe('not recognised');
+				expect(JSON.parse(byFile[file].Fields)).toEqual(expect.any(Object));
+			}
+			expect(byFile['id-card.png'].Fields).toContain('王晓明');
+			expect(byFile['vat-invoice.jpg'].Fields).toContain('3300191130');
+			const calls = ctx.sandbox.calls.slice(before);
+			expect(calls.map((c) => c.fields.pid)).toEqual(['666', '666', '666']);
+		});
+
+		test('example (b) form upload of an ID card → CRM contact', async () => {
+			const before = ctx.crm.requests.length;
+			const { execution } = await runOk(ctx, 'E2eExampleForm01');
+			const requests = ctx.crm.requests.slice(before);
+			expect(requests).toHaveLength(1);
+			expect(requests[0].method).toBe('POST');
+			expect(requests[0].path).toBe('/api/v1/contacts');
+			expect(requests[0].headers.authorization).toBe(`Bearer ${CRM_TOKEN}`);
+			expect(requests[0].json).toEqual({
+				email: 'wang.xiaoming@example.com',
+				fullName: '王晓明',
+				gender: '男',
+				ethnicity: '汉',
+				dateOfBirth: '1990-04-22',
+				address: '浙江省杭州市西湖区文三路123号',
+				idNumber: '330106199004221234',
+				source: 'ID card form',
+				ocrResponseId: expect.any(String),
+			});
+			expect(outputItems(execution, 'Create contact in CRM')[0].json).toEqual({ id: expect.stringMatching(/^crm-/), created: true });
+			const call = ctx.sandbox.calls[ctx.sandbox.calls.length - 1];
+			expect(call.fields.pid).toBe('2');
+			// the two photo checks of the example are on: copy/screen and tampering → imageCheck 10001
+			expect(call.fields.imageCheck).toBe('10001');
+		});
+
+		test('example (c) folder of VAT invoices → data table rows; a second run skips what is already there', async () => {
+			// Run from its Schedule Trigger on the server, as the editor's "Execute workflow" does:
+			// `n8n execute` cannot run the Data table node (see N8nInstance.runManually).
+			await ctx.n8n.start();
+			await ctx.n8n.signIn(DEFAULT_OWNER);
+			const run = async () => {
+				const result = await ctx.n8n.runManually('E2eExampleVat001', 'Every hour');
+				if (result.status !== 'success') throw new Error(`run ended ${result.status}: ${JSON.stringify(result.execution.data.resultData.error)}`);
+				ctx.executions.push({ code: 0, stdout: '', stderr: '', execution: result.execution });
+				return result;
+			};
+			const table = `data_table_user_${ctx.dataTableId}`;
+			const before = ctx.sandbox.calls.length;
+			const first = await run();
+			const firstCalls = ctx.sandbox.calls.slice(before);
+			expect(firstCalls.map((c) => c.fields.pid)).toEqual(['21', '21', '21']);
+			expect(outputItems(first.execution, 'Unreadable invoices').map((i) => i.json.error)).toEqual([
+				expect.stringMatching(/ETOP error 3/),
+			]);
+			let rows = await ctx.n8n.sql<Record<string, any>>(`select * from ${table} order by fileName`);
+			expect(rows.map((r) => r.fileName)).toEqual(['invoice-2026-001.jpg', 'invoice-2026-002.png']);
+			for (const row of rows) {
+				expect(row.invoiceCode).toMatch(/^\d{10,12}$/);
+				expect(row.invoiceNumber).toMatch(/^\d{8}$/);
+				expect(row.issueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+				expect(typeof row.total).toBe('number');
+				expect(row.total).toBeCloseTo(row.amount + row.tax, 2);
+			}
+
+			const secondBefore = ctx.sandbox.calls.length;
+			await run();
+			await ctx.n8n.stop();
+			// only the misfiled ID card (never inserted) is tried again
+			expect(ctx.sandbox.calls.slice(secondBefore)).toHaveLength(1);
+			rows = await ctx.n8n.sql(`select * from ${table}`);
+			expect(rows).toHaveLength(2);
+		});
+
+		test('stored executions, binary files, logs and CLI output hold neither the API key nor the secret', async () => {
+			const stored = await ctx.n8n.sql<{ executionId: number; workflowId: string; len: number }>(
+				'select d.executionId, e.workflowId, length(d.data) as len from execution_data d join execution_entity e on e.id = d.executionId',
+			);
+			// every run above is stored, with its data
+			expect(stored.length).toBeGreaterThanOrEqual(ctx.executions.length);
+			let etopRuns = 0;
+			for (const row of stored) {
+				const { raw, data } = await ctx.n8n.storedExecution(row.executionId);
+				expect(raw).not.toContain(SANDBOX_KEY);
+				expect(raw).not.toContain(SANDBOX_SECRET);
+				const runData = data.resultData?.runData ?? {};
+				if (runData['ETOP OCR'] || runData['Read ID card']) etopRuns++;
+			}
+			expect(etopRuns).toBeGreaterThanOrEqual(5);
+			// the credential itself is stored encrypted
+			const [cred] = await ctx.n8n.sql<{ data: string }>(`select data from credentials_entity where type = '${CREDENTIAL_TYPE}'`);
+			expect(cred.data).not.toContain(SANDBOX_KEY);
+			// byte scan of the whole n8n folder (database + WAL, binary data, event log) and of every
+			// command's captured output
+			const scan = scanForSecrets([ctx.n8n.n8nDir, ctx.n8n.options.logDir], [SANDBOX_KEY, SANDBOX_SECRET], {
+				skip: [join(ctx.n8n.n8nDir, 'nodes')],
+			});
+			expect(scan.scannedFiles).toBeGreaterThan(10);
+			expect(scan.leaks).toEqual([]);
+			// and the scanner does find a planted copy (UTF-8 and UTF-16)
+			const planted = join(ctx.root, 'planted');
+			mkdirSync(planted, { recursive: true });
+			writeFileSync(join(planted, 'a.bin'), Buffer.concat([Buffer.from('xx'), Buffer.from(SANDBOX_SECRET, 'utf16le')]));
+			writeFileSync(join(planted, 'b.txt'), `key=${SANDBOX_KEY}`);
+			expect(scanForSecrets([planted], [SANDBOX_KEY, SANDBOX_SECRET]).leaks).toHaveLength(2);
+			// the sandbox did receive them: the scan looks for strings that were really in play
+			expect(ctx.sandbox.calls.some((c) => c.fields.key === SANDBOX_KEY && c.fields.secret === SANDBOX_SECRET)).toBe(true);
+		});
+	});
+}
