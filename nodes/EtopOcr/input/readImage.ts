@@ -19,6 +19,12 @@ export type ImagePayload =
 
 const SUPPORTED = 'JPEG, PNG, BMP, GIF, TIFF or WebP';
 
+/** A text parameter; an expression that resolves to nothing counts as empty, not "undefined". */
+function textParameter(context: IExecuteSingleFunctions, name: string): string {
+	const value = context.getNodeParameter(name, '');
+	return value === undefined || value === null ? '' : String(value);
+}
+
 function checkIsImage(context: IExecuteSingleFunctions, bytes: Uint8Array, parameter: string) {
 	if (bytes.length === 0) {
 		throw inputError(context, `the image in ${parameter} is empty (0 bytes)`, 'Check the step that produced the file.');
@@ -82,7 +88,7 @@ async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayloa
 }
 
 function readUrl(context: IExecuteSingleFunctions): ImagePayload {
-	const value = String(context.getNodeParameter('imageUrl', '')).trim();
+	const value = textParameter(context, 'imageUrl').trim();
 	let url: URL | undefined;
 	try {
 		url = new URL(value);
@@ -100,7 +106,7 @@ function readUrl(context: IExecuteSingleFunctions): ImagePayload {
 }
 
 function readBase64(context: IExecuteSingleFunctions): ImagePayload {
-	const base64 = normalizeBase64(String(context.getNodeParameter('base64Data', '')));
+	const base64 = normalizeBase64(textParameter(context, 'base64Data'));
 	const parameter = 'Base64 Data';
 	if (base64 === '') {
 		throw inputError(context, `${parameter} is empty`, 'Map the field that holds the base64 image.');

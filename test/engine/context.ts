@@ -1,0 +1,48 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { makePng } from '../fixtures/images';
+import { runWorkflow, type EtopCredentials, type RunResult } from '../harness/engine';
+import type { InputItem } from '../harness/inputNode';
+import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
+
+/** One sandbox per test file, started and stopped by the jest hooks this registers. */
+export function useSandbox(): { sandbox: () => Sandbox; credentials: () => EtopCredentials } {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+	beforeEach(() => sandbox?.reset());
+	return {
+		sandbox: () => sandbox!,
+		credentials: () => ({ apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: sandbox!.endpoint }),
+	};
+}
+
+/** An input item with a PNG in binary field `data` (the n8n default name). */
+export function imageItem(marker?: string, json: Record<string, unknown> = {}): InputItem {
+	return { json, binary: { data: { data: makePng({ marker }), fileName: 'scan.png', mimeType: 'image/png' } } };
+}
+
+export async function run(
+	credentials: EtopCredentials,
+	parameters: INodeParameters,
+	items: InputItem[],
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+): Promise<RunResult> {
+	return await runWorkflow({ credentials, parameters, items, onError });
+}
+
+/** Fails if the key or secret appears anywhere in what n8n would show or store. */
+export function expectNoCredentials(result: RunResult, credentials: EtopCredentials): void {
+	const visible = [
+		result.stored,
+		JSON.stringify(result.outputs),
+		...result.outputs.flat().map((item: INodeExecutionData) => `${item.error?.message} ${item.error?.description}`),
+		`${result.error?.message} ${result.error?.description}`,
+	].join('\n');
+	expect(visible).not.toContain(credentials.secret);
+	expect(visible).not.toContain(credentials.apiKey);
+}

@@ -1,0 +1,40 @@
+import { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET } from '../sandbox/server';
+import { testCredentials } from '../harness/engine';
+import { useSandbox } from './context';
+
+const { sandbox, credentials } = useSandbox();
+
+describe('credential test', () => {
+	it('accepts a good key and secret without a billed call', async () => {
+		const result = await testCredentials(credentials());
+		expect(result).toEqual({ status: 'OK', message: 'Key and secret accepted' });
+		expect(sandbox().calls).toHaveLength(1);
+		expect(sandbox().calls[0].billed).toBe(false);
+		expect(sandbox().calls[0].errorCode).toBe('-6');
+	});
+
+	it.each([
+		['a wrong secret', { secret: 'not-the-secret' }, /key or secret/i],
+		['an unknown key', { apiKey: 'no-such-key' }, /not found/i],
+		['a blocked account', { apiKey: BLOCKED_KEY, secret: BLOCKED_SECRET }, /blocked/i],
+		['an account without calls', { apiKey: EXHAUSTED_KEY, secret: EXHAUSTED_SECRET }, /calls/i],
+		['an empty secret', { secret: '' }, /not sent/i],
+	])('rejects %s with a message that says so', async (_label, override, pattern) => {
+		const creds = { ...credentials(), ...override };
+		const result = await testCredentials(creds);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(pattern);
+		expect(result.message).not.toContain(creds.secret || '\u0000');
+	});
+
+	it('rejects an endpoint that is not the ETOP API', async () => {
+		const result = await testCredentials({ ...credentials(), endpoint: `${sandbox().url}/nothing` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/HTTP 404/);
+	});
+
+	it('rejects an endpoint that is not a URL', async () => {
+		const result = await testCredentials({ ...credentials(), endpoint: 'etoplive.com' });
+		expect(result).toEqual({ status: 'Error', message: 'Endpoint must be an http or https URL' });
+	});
+});
