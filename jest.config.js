@@ -22,6 +22,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
 			moduleNameMapper: {
 				'^n8n-core$': 'n8n-core-v1',
+				'^n8n-core/(.*)$': 'n8n-core-v1/$1',
 				'^n8n-workflow$': v1Workflow,
 				'^n8n-workflow/(.*)$': `${v1Workflow}/$1`,
 			},

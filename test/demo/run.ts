@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DEFAULT_ENDPOINT } from '../../credentials/EtopOcrApi.credentials';
-import { runWorkflow, type EtopCredentials } from '../harness/engine';
+import { runWorkflow, shutdownEngine, type EtopCredentials } from '../harness/engine';
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox } from '../sandbox/server';
 import { DEMO_SAMPLES } from './samples';
 
@@ -48,6 +48,7 @@ async function main() {
 			}
 		}
 	} finally {
+		shutdownEngine();
 		await sandbox?.close();
 	}
 	console.log(failures ? `\n${failures} sample(s) failed` : `\nAll ${DEMO_SAMPLES.length} samples recognised.`);

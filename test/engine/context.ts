@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { makePng } from '../fixtures/images';
-import { runWorkflow, type EtopCredentials, type RunResult } from '../harness/engine';
+import { runWorkflow, shutdownEngine, type EtopCredentials, type RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -12,6 +12,7 @@ export function useSandbox(): { sandbox: () => Sandbox; credentials: () => EtopC
 		sandbox = await startSandbox();
 	});
 	afterAll(async () => {
+		shutdownEngine();
 		await sandbox?.close();
 	});
 	beforeEach(() => sandbox?.reset());

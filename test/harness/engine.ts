@@ -210,3 +210,15 @@ export async function testCredentials(credentials: EtopCredentials): Promise<INo
 }
 
 export const credentialTypeForTests: ICredentialType = credentialType;
+
+/**
+ * Stops n8n-core's SSH client janitor, an interval that n8n-core starts for every execution
+ * context and that would otherwise keep the process (a jest worker, the demo) alive.
+ */
+export function shutdownEngine(): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
+		SSHClientsManager: new (...args: never[]) => { onShutdown(): void };
+	};
+	Container.get(SSHClientsManager).onShutdown();
+}
