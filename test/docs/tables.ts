@@ -1,0 +1,47 @@
+/**
+ * Markdown tables for the README, generated from the node's own data so they cannot drift:
+ * `npx tsx test/docs/tables.ts --write` rewrites the marked sections; the docs test compares.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DOCUMENT_GROUPS, PRODUCTS } from '../../nodes/EtopOcr/data/catalogue';
+import { ETOP_ERRORS } from '../../nodes/EtopOcr/data/errorCodes';
+
+export const README = join(__dirname, '../../README.md');
+
+export function catalogueTable(): string {
+	const rows = PRODUCTS.map((product) => {
+		const group = DOCUMENT_GROUPS.find((entry) => entry.group === product.group)?.name ?? product.group;
+		const extras = [
+			product.supportsImageCheck && 'image checks',
+			product.supportsShowPosition && 'positions',
+			product.supportsSeal && 'seals',
+			product.autoClassify && 'auto-classification',
+		].filter(Boolean);
+		return `| ${product.pid} | ${product.name} | ${product.nameZh} | ${group} | ${extras.join(', ')} |`;
+	});
+	return ['| pid | Document | 中文 | Group | Options that apply |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export function errorTable(): string {
+	const rows = Object.values(ETOP_ERRORS).map(
+		(info) => `| ${info.code} | ${info.message} | ${info.messageZh} | ${info.hint} | ${info.transient ? 'yes' : 'no'} |`,
+	);
+	return ['| ErrorCode | Message | 厂商原文 | What to do | Retried |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export const SECTIONS: Record<string, () => string> = { catalogue: catalogueTable, errors: errorTable };
+
+export function withSections(text: string): string {
+	let result = text;
+	for (const [name, render] of Object.entries(SECTIONS)) {
+		const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
+		result = result.replace(pattern, (_match, start: string, end: string) => `${start}${render()}${end}`);
+	}
+	return result;
+}
+
+if (require.main === module && process.argv.includes('--write')) {
+	writeFileSync(README, withSections(readFileSync(README, 'utf8')));
+}
