@@ -36,8 +36,8 @@ export const SECTIONS: Record<string, () => string> = { catalogue: catalogueTabl
 export function withSections(text: string): string {
 	let result = text;
 	for (const [name, render] of Object.entries(SECTIONS)) {
-		const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
-		result = result.replace(pattern, (_match, start: string, end: string) => `${start}${render()}${end}`);
+		const pattern = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
+		result = result.replace(pattern, () => `<!-- ${name}:start -->\n${render()}\n<!-- ${name}:end -->`);
 	}
 	return result;
 }
