@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { IMAGE_CHECKS } from '../../nodes/EtopOcr/data/imageChecks';
 import { documentTypeOptions } from '../../nodes/EtopOcr/data/catalogue';
 import { imageItem, run, useSandbox } from './context';
@@ -6,7 +8,7 @@ const { sandbox, credentials } = useSandbox();
 
 const API_OPTION_FIELDS = ['requestId', 'removeImgData', 'openSeal', 'showPosition', 'imageCheck', 'imageCheckVaule'];
 
-async function sentFields(parameters: Record<string, unknown>, marker?: string) {
+async function sentFields(parameters: INodeParameters, marker?: string) {
 	const { outputs, error } = await run(credentials(), parameters, [imageItem(marker)]);
 	expect(error).toBeUndefined();
 	expect(outputs[0][0].error).toBeUndefined();

@@ -218,7 +218,7 @@ export const credentialTypeForTests: ICredentialType = credentialType;
 export function shutdownEngine(): void {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
-		SSHClientsManager: new (...args: never[]) => { onShutdown(): void };
+		SSHClientsManager: new (...args: any[]) => { onShutdown(): void }; // eslint-disable-line @typescript-eslint/no-explicit-any
 	};
 	Container.get(SSHClientsManager).onShutdown();
 }
