@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IExecuteSingleFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { describeErrorCode } from '../data/errorCodes';
@@ -30,6 +31,18 @@ export interface EtopErrorContext {
 
 function withContext<T extends NodeApiError | NodeOperationError>(error: T, context: EtopErrorContext): T {
 	Object.assign(error.context, context);
+	return error;
+}
+
+/**
+ * NodeApiError swaps any message that merely contains a Node error code (ECONNRESET, ENOENT,
+ * EPERM…, also inside a quoted HTML title or body snippet) for a generic text about files or
+ * permissions; ours says what ETOP answered, so it is put back.
+ */
+function apiError(context: IExecuteSingleFunctions, response: JsonObject, message: string, description: string, httpCode: string): NodeApiError {
+	const itemIndex = context.getItemIndex();
+	const error = new NodeApiError(context.getNode(), response, { message, description, httpCode, itemIndex });
+	error.message = message;
 	return error;
 }
 
@@ -65,19 +78,11 @@ export function serviceError(
 	serviceMessage: string | undefined,
 ): NodeApiError {
 	const info = describeErrorCode(code);
-	const itemIndex = context.getItemIndex();
 	const said = serviceMessage && serviceMessage !== info.messageZh ? ` The service said: "${serviceMessage}".` : '';
+	const hint = /[.!?]$/.test(info.hint) ? info.hint : `${info.hint}.`;
+	const zh = info.messageZh ? ` (${info.messageZh})` : '';
 	return withContext(
-		new NodeApiError(
-			context.getNode(),
-			{ ErrorCode: code, message: info.message },
-			{
-				message: `ETOP error ${code}: ${info.message} (${info.messageZh})`,
-				description: `${info.hint}${said}`,
-				httpCode: '200',
-				itemIndex,
-			},
-		),
+		apiError(context, { ErrorCode: code, message: info.message }, `ETOP error ${code}: ${info.message}${zh}`, `${hint}${said}`, '200'),
 		{ etopCode: code, retryable: info.transient },
 	);
 }
@@ -90,11 +95,10 @@ export function responseError(
 	hint: string,
 ): NodeApiError {
 	const httpCode = String(status);
-	const itemIndex = context.getItemIndex();
-	return withContext(
-		new NodeApiError(context.getNode(), { message }, { message, description: hint, httpCode, itemIndex }),
-		{ etopCode: `HTTP ${httpCode}`, retryable: TRANSIENT_HTTP_STATUSES.includes(httpCode) },
-	);
+	return withContext(apiError(context, { message }, message, hint, httpCode), {
+		etopCode: `HTTP ${httpCode}`,
+		retryable: TRANSIENT_HTTP_STATUSES.includes(httpCode),
+	});
 }
 
 function networkCode(error: unknown): string | undefined {
@@ -111,7 +115,6 @@ function networkCode(error: unknown): string | undefined {
  */
 export function transportError(context: IExecuteSingleFunctions, error: unknown): NodeApiError {
 	if (readContext(error)) return error as NodeApiError;
-	const itemIndex = context.getItemIndex();
 	const code = networkCode(error) ?? 'UNKNOWN';
 	const timedOut = /timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(`${code} ${(error as Error)?.message ?? ''}`);
 	const message = timedOut
@@ -120,8 +123,8 @@ export function transportError(context: IExecuteSingleFunctions, error: unknown)
 	const hint = timedOut
 		? 'Try again later, or raise Request Options → Timeout for large images.'
 		: 'Check the Endpoint in the ETOP credential and the network; the item was retried as far as Max Retries allows.';
-	return withContext(
-		new NodeApiError(context.getNode(), { message }, { message, description: hint, httpCode: 'none', itemIndex }),
-		{ etopCode: code, retryable: timedOut || TRANSIENT_NETWORK_CODES.includes(code) },
-	);
+	return withContext(apiError(context, { message }, message, hint, 'none'), {
+		etopCode: code,
+		retryable: timedOut || TRANSIENT_NETWORK_CODES.includes(code),
+	});
 }
