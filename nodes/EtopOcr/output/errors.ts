@@ -19,7 +19,6 @@ const TRANSIENT_NETWORK_CODES = [
 	'EPIPE',
 	'ECONNREFUSED',
 	'EAI_AGAIN',
-	'ERR_BAD_RESPONSE',
 	'UND_ERR_SOCKET',
 ];
 
@@ -101,12 +100,33 @@ export function responseError(
 	});
 }
 
-function networkCode(error: unknown): string | undefined {
-	for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(current.code)) return current.code;
-		current = current.cause as typeof current;
+const ERROR_CODE = /^(E[A-Z_]{2,}|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
+
+interface Thrown {
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	messages?: unknown;
+	cause?: unknown;
+}
+
+/**
+ * The socket or axios code of a failed call and every message it carried. n8n wraps the axios
+ * error in a NodeApiError that keeps the code only in `httpCode`, replaces the message with a
+ * generic text and keeps the original in `messages`, and (n8n-core 2.x) drops `cause`.
+ */
+function describeThrown(error: unknown): { code?: string; text: string } {
+	let code: string | undefined;
+	const texts: string[] = [];
+	for (let current = error as Thrown | undefined, depth = 0; current && depth < 5; depth++) {
+		for (const candidate of [current.code, current.httpCode]) {
+			if (code === undefined && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
+		}
+		if (typeof current.message === 'string') texts.push(current.message);
+		if (Array.isArray(current.messages)) texts.push(...current.messages.filter((text): text is string => typeof text === 'string'));
+		current = current.cause as Thrown | undefined;
 	}
-	return undefined;
+	return { code, text: texts.join(' | ') };
 }
 
 /**
@@ -115,16 +135,29 @@ function networkCode(error: unknown): string | undefined {
  */
 export function transportError(context: IExecuteSingleFunctions, error: unknown): NodeApiError {
 	if (readContext(error)) return error as NodeApiError;
-	const code = networkCode(error) ?? 'UNKNOWN';
-	const timedOut = /timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(`${code} ${(error as Error)?.message ?? ''}`);
-	const message = timedOut
-		? 'The ETOP service did not answer in time'
-		: `The connection to the ETOP service failed (${code})`;
-	const hint = timedOut
-		? 'Try again later, or raise Request Options → Timeout for large images.'
-		: 'Check the Endpoint in the ETOP credential and the network; the item was retried as far as Max Retries allows.';
+	const { code, text } = describeThrown(error);
+	const timedOut = /\btimeout\b|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(`${code ?? ''} ${text}`);
+	// The answer had begun (HTTP 200 and part of the body) when the connection closed: the
+	// service has done the work and most likely billed it, so this is not retried.
+	const cutShort = !timedOut && (code === 'ERR_BAD_RESPONSE' || /stream has been aborted/i.test(text));
+	let message: string;
+	let hint: string;
+	if (timedOut) {
+		message = 'The ETOP service did not answer in time';
+		hint = 'Try again later, or raise Request Options → Timeout for large images; the item was retried as far as Max Retries allows.';
+	} else if (cutShort) {
+		message = 'The answer of the ETOP service was cut short';
+		hint = 'The connection closed while the result was arriving. The call may already be billed, so it was not retried; run the item again if you need it.';
+	} else if (code) {
+		message = `The connection to the ETOP service failed (${code})`;
+		hint = 'Check the Endpoint in the ETOP credential and the network; the item was retried as far as Max Retries allows.';
+	} else {
+		message = `The ETOP call failed: ${text.replace(/\s+/g, ' ').slice(0, 160) || 'unknown error'}`;
+		hint = 'This is not an answer of the ETOP service. If it persists, report it with the workflow.';
+	}
+	const etopCode = cutShort ? 'CUT_SHORT' : (code ?? (timedOut ? 'TIMEOUT' : 'UNKNOWN'));
 	return withContext(apiError(context, { message }, message, hint, 'none'), {
-		etopCode: code,
-		retryable: timedOut || TRANSIENT_NETWORK_CODES.includes(code),
+		etopCode,
+		retryable: timedOut || (!cutShort && code !== undefined && TRANSIENT_NETWORK_CODES.includes(code)),
 	});
 }

@@ -1,0 +1,166 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { InputItem } from '../harness/inputNode';
+import { SANDBOX_KEY, type Fault, type Sandbox } from '../sandbox/server';
+import { expectNoCredentials, imageItem, run, useSandbox } from './context';
+
+// Every fault the sandbox can inject, against 100 items through n8n's real engine with
+// continue-on-fail: no item is lost, duplicated or reordered; transient faults are healed by the
+// node's own retries; every other failure is a clear error on its own item; the key and secret
+// appear nowhere; and the sandbox counted exactly the calls the node should have sent.
+
+const { sandbox, credentials } = useSandbox();
+
+afterEach(() => {
+	sandbox().setLatency(0);
+	sandbox().setMaxConcurrent(undefined);
+});
+
+const ITEMS = 100;
+/** High enough that the retry pauses (0.25–0.5 s, then 0.5–1 s) keep the matrix fast. */
+const CONCURRENCY = 25;
+/** Request Options → Timeout for the "slow past the timeout" row, and how slow the sandbox is. */
+const TIMEOUT_MS = 300;
+const SLOW_MS = 1_200;
+
+interface Row {
+	name: string;
+	/** What the sandbox does. */
+	setup: (sandbox: Sandbox) => void;
+	/** Calls each item should take. */
+	attempts: number;
+	/** How each item should end: a result, or an error whose message matches. */
+	outcome: 'result' | RegExp | ((index: number) => 'result' | RegExp);
+	/** Whether the error, if any, is one worth retrying. */
+	retryable?: boolean;
+	maxRetries?: number;
+	timeout?: number;
+	/** Calls the sandbox may still be answering after the node gave up on them. */
+	settleMs?: number;
+}
+
+const fault = (spec: Fault) => (sandbox: Sandbox) => sandbox.addFault(spec);
+
+/** A quota that runs out at item 50: the first 50 calls are billed, the rest answer -3. */
+const QUOTA = 50;
+
+const ROWS: Row[] = [
+	// Transient: healed by retries.
+	{ name: 'busy (-52) once per item', setup: fault({ kind: 'busy', perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{ name: 'service timeout (-49) once per item', setup: fault({ kind: 'timeout', perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{ name: 'IO error (-8) twice per item', setup: fault({ kind: 'ioError', perRequest: 2 }), attempts: 3, outcome: 'result' },
+	{ name: 'client disconnected (-55) once per item', setup: fault({ kind: 'clientDisconnected', perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{ name: 'HTTP 502 HTML page once per item', setup: fault({ kind: 'http5xx', status: 502, perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{ name: 'HTTP 503 then 504', setup: (sb) => [503, 504].forEach((status) => sb.addFault({ kind: 'http5xx', status, perRequest: 1 })), attempts: 3, outcome: 'result' },
+	{ name: 'connection reset once per item', setup: fault({ kind: 'reset', perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{
+		name: 'slow past the timeout once per item',
+		setup: fault({ kind: 'slow', delayMs: SLOW_MS, perRequest: 1 }),
+		attempts: 2,
+		outcome: 'result',
+		timeout: TIMEOUT_MS,
+		settleMs: SLOW_MS,
+	},
+	// Transient but it does not go away: the last attempt's error, after Max Retries.
+	{ name: 'busy (-52) on every call', setup: fault({ kind: 'busy' }), attempts: 3, maxRetries: 2, outcome: /^ETOP error -52: The system is busy/, retryable: true },
+	{
+		name: 'slow past the timeout on every call',
+		setup: fault({ kind: 'slow', delayMs: SLOW_MS }),
+		attempts: 2,
+		maxRetries: 1,
+		outcome: /^The ETOP service did not answer in time$/,
+		retryable: true,
+		timeout: TIMEOUT_MS,
+		settleMs: SLOW_MS,
+	},
+	// Not transient: one call, a clear error on the item.
+	{ name: 'truncated JSON', setup: fault({ kind: 'truncated' }), attempts: 1, outcome: /^The answer of the ETOP service was cut short$/ },
+	{ name: 'empty body', setup: fault({ kind: 'emptyBody' }), attempts: 1, outcome: /^ETOP answered with an empty body$/ },
+	{ name: 'HTML page with HTTP 200', setup: fault({ kind: 'htmlBody' }), attempts: 1, outcome: /^ETOP answered with an HTML page instead of JSON/ },
+	{ name: 'HTTP 500 HTML page', setup: fault({ kind: 'http5xx', status: 500 }), attempts: 1, outcome: /^ETOP answered HTTP 500/ },
+	{ name: 'bad image (-51)', setup: fault({ kind: 'badImage' }), attempts: 1, outcome: /^ETOP error -51: / },
+	// Not a fault at all for this node: it reads the body as text whatever the type says.
+	{ name: 'wrong content type (JSON sent as text/html)', setup: fault({ kind: 'wrongContentType' }), attempts: 1, outcome: 'result' },
+	{
+		name: 'account out of calls midway',
+		setup: (sb) => {
+			sb.account(SANDBOX_KEY)!.remainingCalls = QUOTA;
+		},
+		attempts: 1,
+		// Which items get the last units depends on which calls finish first, so only the count is fixed.
+		outcome: () => 'result',
+	},
+];
+
+function inputItems(): InputItem[] {
+	return Array.from({ length: ITEMS }, (_, index) => imageItem(undefined, { id: `item-${index}`, subject: `mail ${index}` }));
+}
+
+const attemptsOf = (item: INodeExecutionData) =>
+	(item.error ? (item.error.context as IDataObject).attempts : (item.json.meta as IDataObject).attempts) as number;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-on-fail`, () => {
+	it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+		row.setup(sandbox());
+		const result = await run(
+			credentials(),
+			{
+				documentType: '2',
+				options: { requestId: '={{ $json.id }}', includeInputFields: true, maxConcurrency: CONCURRENCY, maxRetries: row.maxRetries ?? 3 },
+				...(row.timeout ? { requestOptions: { timeout: row.timeout } } : {}),
+			},
+			inputItems(),
+			'continueRegularOutput',
+		);
+		if (row.settleMs) await sleep(row.settleMs + 300);
+
+		// Nothing lost, duplicated or reordered: output i is input i's own result or error.
+		expect(result.error).toBeUndefined();
+		const output = result.outputs[0];
+		expect(output).toHaveLength(ITEMS);
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			const outcome = typeof row.outcome === 'function' ? row.outcome(index) : row.outcome;
+			if (item.error) {
+				expect((item.error.context as IDataObject).itemIndex).toBe(index);
+				expect(item.error.description).toBeTruthy();
+				if (outcome !== 'result') {
+					expect(item.error.message).toMatch(outcome);
+					expect((item.error.context as IDataObject).retryable).toBe(row.retryable ?? false);
+				}
+			} else {
+				expect(outcome).toBe('result');
+				expect(item.json.subject).toBe(`mail ${index}`);
+			}
+		});
+
+		// Each item took exactly the calls it should have, and its meta (or error) says so.
+		const calls = sandbox().calls;
+		// A result is the answer to that item's own last call (the sandbox's responseId is 2000000 + seq).
+		output.forEach((item, index) => {
+			if (item.error) return;
+			const last = calls.filter((call) => call.fields.requestId === `item-${index}`).reduce((a, b) => (a.seq > b.seq ? a : b));
+			expect([index, (item.json.meta as IDataObject).responseId]).toEqual([index, String(2_000_000 + last.seq)]);
+		});
+		const perItem = new Map<string, number>();
+		for (const call of calls) perItem.set(call.fields.requestId, (perItem.get(call.fields.requestId) ?? 0) + 1);
+		output.forEach((item, index) => {
+			expect([index, perItem.get(`item-${index}`)]).toEqual([index, row.attempts]);
+			expect([index, attemptsOf(item)]).toEqual([index, row.attempts]);
+		});
+		expect(calls).toHaveLength(ITEMS * row.attempts);
+		// The service keeps working on calls the node timed out on, so only there it may see more.
+		if (!row.timeout) expect(sandbox().peakInFlight).toBeLessThanOrEqual(CONCURRENCY);
+
+		if (row.name === 'account out of calls midway') {
+			expect(output.filter((item) => !item.error)).toHaveLength(QUOTA);
+			const failed = output.filter((item) => item.error);
+			expect(failed).toHaveLength(ITEMS - QUOTA);
+			expect(failed.every((item) => /^ETOP error -3: /.test(item.error!.message))).toBe(true);
+			expect(calls.filter((call) => call.billed)).toHaveLength(QUOTA);
+		}
+		expectNoCredentials(result, credentials());
+	});
+});
