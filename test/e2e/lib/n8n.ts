@@ -5,17 +5,28 @@ import { dirname, join } from 'node:path';
 
 import type { N8nInstall } from './install';
 
+/** `count` distinct free TCP ports on the loopback interface (all held open until all are known). */
+export async function freePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+					const server = createServer();
+					server.unref();
+					server.on('error', reject);
+					server.listen(0, '127.0.0.1', () => resolve(server));
+				}),
+		),
+	);
+	const ports = servers.map((s) => (s.address() as { port: number }).port);
+	await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+	return ports;
+}
+
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
+	return (await freePorts(1))[0];
 }
 
 export interface CliResult {
@@ -47,6 +58,20 @@ export interface RawExecution {
 	finished?: boolean;
 	data: { resultData: { runData: Record<string, RawTaskData[]>; error?: { message?: string }; lastNodeExecuted?: string } };
 }
+
+/**
+ * Process groups of n8n servers still running. If the test or dev process ends without stopping
+ * them (a crash, Ctrl-C in the middle of a start), they are killed on the way out so no n8n or
+ * task runner is left behind.
+ */
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+	for (const pgid of liveGroups) {
+		try {
+			process.kill(-pgid, 'SIGKILL');
+		} catch {}
+	}
+});
 
 function nodeMajor(version: string): number {
 	return Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
@@ -100,10 +125,11 @@ export class N8nInstance {
 	}
 
 	static async create(install: N8nInstall, options: N8nInstanceOptions): Promise<N8nInstance> {
+		const [port, brokerPort] = await freePorts(3);
 		return new N8nInstance(install, {
 			...options,
-			port: options.port ?? (await freePort()),
-			brokerPort: options.brokerPort ?? (await freePort()),
+			port: options.port ?? port,
+			brokerPort: options.brokerPort ?? (brokerPort === options.port ? (await freePorts(3))[2] : brokerPort),
 		});
 	}
 
@@ -247,6 +273,8 @@ export class N8nInstance {
 			detached: true,
 		});
 		this.server = child;
+		if (child.pid) liveGroups.add(child.pid);
+		child.once('exit', () => child.pid && liveGroups.delete(child.pid));
 		let output = '';
 		const onData = (d: Buffer) => {
 			output += d;
@@ -265,8 +293,12 @@ export class N8nInstance {
 			try {
 				// /healthz answers before the REST routes are mounted (n8n 1.x); the public settings
 				// route answers once the editor and REST API are up, in 1.x and 2.x.
+				// ... and the editor page stops saying "n8n is starting up" once the UI is served.
 				const res = await fetch(`${this.baseUrl}/rest/settings`);
-				if (res.ok) return;
+				if (res.ok) {
+					const page = await fetch(`${this.baseUrl}/`);
+					if (page.ok && !(await page.text()).includes('n8n is starting up')) return;
+				}
 			} catch {}
 			await new Promise((r) => setTimeout(r, 500));
 		}
