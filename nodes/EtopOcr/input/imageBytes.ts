@@ -24,9 +24,9 @@ export function describeNonImage(bytes: Uint8Array): string {
 /** Length of a base64 string after url-encoding: `+`, `/` and `=` each become three characters. */
 export function urlEncodedLength(base64: string): number {
 	let escaped = 0;
-	for (let index = 0; index < base64.length; index++) {
-		const code = base64.charCodeAt(index);
-		if (code === 43 || code === 47 || code === 61) escaped++;
+	// indexOf scans natively; a charCodeAt loop over a 5 MB string cost about 2 ms per image.
+	for (const character of ['+', '/', '=']) {
+		for (let at = base64.indexOf(character); at !== -1; at = base64.indexOf(character, at + 1)) escaped++;
 	}
 	return base64.length + 2 * escaped;
 }

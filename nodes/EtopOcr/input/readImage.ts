@@ -1,4 +1,6 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { openAsBlob } from 'node:fs';
+
+import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { inputError } from '../output/errors';
 import {
@@ -14,7 +16,7 @@ import {
 /** The image of one item, in the form it will be sent. */
 export type ImagePayload =
 	| { source: 'file'; base64: string }
-	| { source: 'mfile'; bytes: Buffer; fileName: string; mimeType: string }
+	| { source: 'mfile'; blob: Blob; fileName: string; mimeType: string }
 	| { source: 'urlPath'; url: string };
 
 const SUPPORTED = 'JPEG, PNG, BMP, GIF, TIFF or WebP';
@@ -25,8 +27,9 @@ function textParameter(context: IExecuteSingleFunctions, name: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-function checkIsImage(context: IExecuteSingleFunctions, bytes: Uint8Array, parameter: string) {
-	if (bytes.length === 0) {
+/** `bytes`: the file, or its first HEAD_BYTES when `size` (its whole length) is given. */
+function checkIsImage(context: IExecuteSingleFunctions, bytes: Uint8Array, parameter: string, size = bytes.length) {
+	if (size === 0) {
 		throw inputError(context, `the image in ${parameter} is empty (0 bytes)`, 'Check the step that produced the file.');
 	}
 	if (!sniffImageFormat(bytes)) {
@@ -63,28 +66,53 @@ async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayloa
 		);
 	}
 	const binary = context.helpers.assertBinaryData(propertyName);
+	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') return await readMultipartFile(context, propertyName, binary, parameter);
 	// Read through the helpers so that filesystem and S3 binary modes work; never binary.data.
 	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
 	checkIsImage(context, bytes, parameter);
-	const format = sniffImageFormat(bytes)!;
-	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') {
-		if (bytes.length > MAX_UPLOAD_BYTES) {
-			throw inputError(
-				context,
-				`the image in ${parameter} is ${formatBytes(bytes.length)}, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
-				'Send a smaller or more compressed image.',
-			);
-		}
-		return {
-			source: 'mfile',
-			bytes,
-			fileName: binary.fileName ?? `image.${format.extension}`,
-			mimeType: format.mimeType,
-		};
-	}
 	const base64 = bytes.toString('base64');
 	checkFileFieldSize(context, base64, parameter);
 	return { source: 'file', base64 };
+}
+
+/** Bytes the format checks look at (describeNonImage reads up to 512). */
+const HEAD_BYTES = 512;
+
+/**
+ * The image as a Blob for the multipart upload. In filesystem binary mode (n8n's default) the Blob
+ * is backed by the stored file and read in 64 KiB chunks while it is sent, so the image is never
+ * held in memory; otherwise the bytes are read and copied into the Blob once.
+ */
+async function imageBlob(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<Blob> {
+	if (binary.id?.startsWith('filesystem')) return await openAsBlob(context.helpers.getBinaryPath(binary.id));
+	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
+	return new Blob([bytes as Uint8Array<ArrayBuffer>]);
+}
+
+async function readMultipartFile(
+	context: IExecuteSingleFunctions,
+	propertyName: string,
+	binary: IBinaryData,
+	parameter: string,
+): Promise<ImagePayload> {
+	const file = await imageBlob(context, propertyName, binary);
+	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+	checkIsImage(context, head, parameter, file.size);
+	if (file.size > MAX_UPLOAD_BYTES) {
+		throw inputError(
+			context,
+			`the image in ${parameter} is ${formatBytes(file.size)}, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
+			'Send a smaller or more compressed image.',
+		);
+	}
+	const format = sniffImageFormat(head)!;
+	return {
+		source: 'mfile',
+		// A Blob made of a Blob shares its data (no copy); it only adds the type the bytes show.
+		blob: new Blob([file], { type: format.mimeType }),
+		fileName: binary.fileName ?? `image.${format.extension}`,
+		mimeType: format.mimeType,
+	};
 }
 
 function readUrl(context: IExecuteSingleFunctions): ImagePayload {

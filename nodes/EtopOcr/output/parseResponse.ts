@@ -76,13 +76,16 @@ export async function parseEtopResponse(
 
 	if (status < 200 || status >= 300) {
 		const what = htmlTitle(text) ?? snippet(text);
+		const location = status >= 300 && status < 400 ? response.headers?.location : undefined;
 		throw responseError(
 			this,
 			status,
 			`ETOP answered HTTP ${status}${what ? `: ${what}` : ''}`,
 			status >= 500 || status === 429
 				? 'The service is overloaded or down. Try again later; the item was retried as far as Max Retries allows.'
-				: 'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
+				: typeof location === 'string'
+					? `The Endpoint redirects to ${snippet(location)}. Set that address as the Endpoint in the ETOP credential (a redirected upload loses its image).`
+					: 'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
 		);
 	}
 	if (text.trim() === '') {
