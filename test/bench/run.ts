@@ -1,0 +1,284 @@
+// The issue-3 benchmark: the ETOP OCR node through n8n's real engine (n8n-core WorkflowExecute)
+// against the sandbox on loopback, next to a raw undici client doing the same calls. One run
+// prints every figure; `--json FILE` also writes them for the README table.
+//
+//   npx tsx test/bench/run.ts [--latency 20] [--items 200] [--concurrency 8] [--image-kb 100]
+//                             [--runs 7] [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10]
+//                             [--stock-limit 5] [--memory-runs 3] [--memory-image-mb 4] [--memory-concurrency 4]
+//                             [--skip throughput,ideal,stock,memory] [--json FILE]
+// Every flag can also be given as an environment variable: BENCH_LATENCY, BENCH_IMAGE_KB, ...
+
+import '../harness/env';
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/transport/defaults';
+import { runWorkflow, shutdownEngine, useFilesystemBinaryMode, type RunResult } from '../harness/engine';
+import { makePng } from '../fixtures/images';
+import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
+import { benchItems, etopExecutionMs, failures, formatMb, MB, nodeParameters } from './common';
+import { measureMemory, median } from './memory';
+import { runRawClient } from './rawClient';
+import { RemoteSandbox } from './remoteSandbox';
+
+interface Settings {
+	latency: number;
+	items: number;
+	concurrency: number;
+	imageKb: number;
+	runs: number;
+	idealItems: number;
+	idealLatency: number;
+	idealConcurrency: number;
+	stockLimit: number;
+	memoryRuns: number;
+	memoryImageMb: number;
+	memoryConcurrency: number;
+	skip: string[];
+	json?: string;
+}
+
+const DEFAULTS: Omit<Settings, 'skip' | 'json'> = {
+	latency: 20,
+	items: 200,
+	concurrency: 8,
+	imageKb: 100,
+	runs: 7,
+	idealItems: 200,
+	idealLatency: 200,
+	idealConcurrency: 10,
+	stockLimit: 5,
+	memoryRuns: 3,
+	memoryImageMb: 4,
+	memoryConcurrency: 4,
+};
+
+function readSettings(argv: string[]): Settings {
+	const given = new Map<string, string>();
+	for (let index = 0; index < argv.length; index++) {
+		const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[index]);
+		if (!match) throw new Error(`unknown argument ${argv[index]}`);
+		given.set(match[1], match[2] ?? argv[++index] ?? '');
+	}
+	const value = (flag: string) => given.get(flag) ?? process.env[`BENCH_${flag.toUpperCase().replace(/-/g, '_')}`];
+	const settings = { ...DEFAULTS } as Settings;
+	for (const name of Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>) {
+		const flag = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+		const text = value(flag);
+		if (text === undefined) continue;
+		const number = Number(text);
+		if (!Number.isFinite(number) || number < 0) throw new Error(`--${flag} must be a number, got "${text}"`);
+		settings[name] = number;
+	}
+	settings.skip = (value('skip') ?? '').split(',').filter(Boolean);
+	settings.json = value('json');
+	return settings;
+}
+
+const credentialsFor = (sandbox: RemoteSandbox) => ({ apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: sandbox.endpoint });
+
+const codes = (result: RunResult, code: string) =>
+	(result.outputs[0] ?? []).filter((item) => item.error?.message.startsWith(`ETOP error ${code}:`)).length;
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+function goal(met: boolean): string {
+	return met ? 'goal met' : 'GOAL MISSED';
+}
+
+async function throughput(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
+	const { items, concurrency, latency, runs } = settings;
+	const { items: inputs, image } = benchItems(items, settings.imageKb * 1024);
+	const credentials = credentialsFor(sandbox);
+	const parameters = nodeParameters({ maxConcurrency: concurrency, maxRetries: 0 });
+	const raw = { endpoint: sandbox.endpoint, key: SANDBOX_KEY, secret: SANDBOX_SECRET, image, concurrency };
+	await sandbox.setLatency(latency);
+	// Warm-up of both, so that neither pays for loading and optimising code.
+	await runWorkflow({ credentials, parameters, items: inputs.slice(0, concurrency * 3) });
+	await runRawClient({ ...raw, items: concurrency * 3 });
+
+	const nodeRates: number[] = [];
+	const rawRates: number[] = [];
+	// Node and raw client take turns, and each pair's ratio is taken, so that a slower or busier
+	// moment of the machine weighs on both sides of a ratio alike.
+	for (let run = 0; run < runs; run++) {
+		await sandbox.reset();
+		const result = await runWorkflow({ credentials, parameters, items: inputs });
+		if (result.error || failures(result)) throw new Error(`node run failed: ${result.error?.message ?? `${failures(result)} failed items`}`);
+		nodeRates.push(items / (etopExecutionMs(result) / 1000));
+		const rawMs = await runRawClient({ ...raw, items });
+		rawRates.push(items / (rawMs / 1000));
+	}
+	const node = median(nodeRates);
+	const rawRate = median(rawRates);
+	const ratio = median(nodeRates.map((rate, run) => rate / rawRates[run]));
+	figures.throughput = { items, concurrency, latencyMs: latency, imageKb: settings.imageKb, runs, nodeItemsPerSecond: node, rawItemsPerSecond: rawRate, ratio, nodeRuns: nodeRates, rawRuns: rawRates };
+	console.log(`\n## Throughput: node vs raw undici client (${items} items of ${settings.imageKb} KB, latency ${latency} ms, concurrency ${concurrency}, median of ${runs})`);
+	console.log(`node (n8n engine, ETOP node's run time)  ${fixed(node, 1)} items/s   runs: ${nodeRates.map((rate) => fixed(rate, 1)).join(', ')}`);
+	console.log(`raw undici client                         ${fixed(rawRate, 1)} items/s   runs: ${rawRates.map((rate) => fixed(rate, 1)).join(', ')}`);
+	console.log(`ratio node / raw (median of the runs' ratios) ${fixed(ratio)}   (goal ≥ 0.8: ${goal(ratio >= 0.8)})`);
+}
+
+async function idealWallTime(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
+	const { idealItems: items, idealConcurrency: concurrency, idealLatency: latency } = settings;
+	const { items: inputs } = benchItems(items, settings.imageKb * 1024);
+	await sandbox.reset();
+	await sandbox.setLatency(latency);
+	const result = await runWorkflow({ credentials: credentialsFor(sandbox), parameters: nodeParameters({ maxConcurrency: concurrency, maxRetries: 0 }, 'file', true), items: inputs });
+	if (result.error || failures(result)) throw new Error('ideal-time run had failures');
+	const wall = etopExecutionMs(result);
+	const ideal = Math.ceil(items / concurrency) * latency;
+	const ratio = wall / ideal;
+	const { peakInFlight } = await sandbox.stats();
+	figures.idealWallTime = { items, concurrency, latencyMs: latency, imageKb: settings.imageKb, wallMs: wall, idealMs: ideal, ratio, peakInFlight };
+	console.log(`\n## Wall time vs ideal (${items} items, latency ${latency} ms, concurrency ${concurrency})`);
+	console.log(`ideal ceil(${items}/${concurrency}) × ${latency} ms = ${ideal} ms; node ${wall} ms; ratio ${fixed(ratio, 3)} (goal ≤ 1.1: ${goal(ratio <= 1.1)}); peak in flight at the sandbox ${peakInFlight}`);
+}
+
+async function stockBehaviour(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
+	const { idealItems: items, idealLatency: latency, stockLimit: limit } = settings;
+	const { items: inputs } = benchItems(items, settings.imageKb * 1024);
+	const credentials = credentialsFor(sandbox);
+	await sandbox.setLatency(latency);
+	await sandbox.setMaxConcurrent(limit);
+	const rows: Array<Record<string, unknown>> = [];
+	const measure = async (label: string, options: IDataObject) => {
+		await sandbox.reset();
+		const started = performance.now();
+		const result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: inputs, onError: 'continueRegularOutput' });
+		const ms = Math.round(performance.now() - started);
+		const { calls, peakInFlight } = await sandbox.stats();
+		const row = {
+			label,
+			options,
+			ms,
+			peakInFlight,
+			calls: calls.length,
+			busyAnswers: calls.filter((call) => call.errorCode === '-52').length,
+			itemsFailedBusy: codes(result, '-52'),
+			itemsOk: (result.outputs[0] ?? []).filter((item) => !item.error).length,
+		};
+		rows.push(row);
+		return row;
+	};
+	console.log(`\n## n8n's stock behaviour on the same work (${items} items, latency ${latency} ms, a service that allows ${limit} concurrent calls)`);
+	console.log('Stock is emulated by this node with Max Concurrent Requests = the number of items and Max Retries = 0: every');
+	console.log("item's request starts at once and nothing is retried, as n8n's RoutingNode does for a declarative node without the hook.");
+	const stock = await measure('stock (all at once, no retries)', { maxConcurrency: items, maxRetries: 0 });
+	const stockPeak = stock.peakInFlight;
+	const defaults = await measure(`this node, defaults (${DEFAULT_MAX_CONCURRENCY} at a time, 3 retries)`, {});
+	const over = await measure(`this node, ${limit * 2} at a time, 3 retries`, { maxConcurrency: limit * 2 });
+	for (const row of [stock, defaults, over]) {
+		console.log(
+			`${String(row.label).padEnd(44)} -52 answers ${String(row.busyAnswers).padStart(4)}, items failed with -52 ${String(row.itemsFailedBusy).padStart(4)}, items ok ${String(row.itemsOk).padStart(4)}, calls ${String(row.calls).padStart(4)}, ${row.ms} ms`,
+		);
+	}
+
+	// Calls spent after the node has failed, without continue-on-fail: the first item is bad.
+	await sandbox.setMaxConcurrent(undefined);
+	const stop = async (options: IDataObject) => {
+		await sandbox.reset();
+		const marked = benchItems(items, settings.imageKb * 1024);
+		marked.items[0] = { json: { id: 'bench-0' }, binary: { data: { data: makePng({ marker: 'ETOP-SANDBOX:RESULT=19' }), fileName: 'bad.png' } } };
+		const result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: marked.items });
+		if (!result.error) throw new Error('the stop run did not stop');
+		return (await sandbox.stats()).calls.length;
+	};
+	const stockCalls = await stop({ maxConcurrency: items, maxRetries: 0 });
+	const nodeCalls = await stop({});
+	console.log(`peak calls in flight at the sandbox under stock: ${stockPeak}`);
+	console.log(`stop on the first item (recognition failed), no continue-on-fail: stock emulation sent ${stockCalls} calls, this node ${nodeCalls}`);
+	figures.stock = { items, latencyMs: latency, serviceConcurrencyLimit: limit, emulation: 'this node with maxConcurrency = items and maxRetries 0', stockPeakInFlight: stockPeak, rows, callsAfterStop: { stock: stockCalls, node: nodeCalls } };
+	await sandbox.setMaxConcurrent(undefined);
+}
+
+async function memory(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
+	const runs = Math.max(1, settings.memoryRuns);
+	const big = Math.round(settings.memoryImageMb * MB);
+	const concurrency = settings.memoryConcurrency;
+	await sandbox.reset();
+	await sandbox.setLatency(settings.latency);
+	const base = { endpoint: sandbox.endpoint, concurrency };
+	console.log(`\n## Peak RSS growth, binary data in filesystem mode (each case a fresh process, median of ${runs})`);
+	console.log(`${settings.memoryImageMb} MB images are sent as multipart: their base64 would exceed the API's 5 MiB url-encoded limit, so the node rejects them as base64.`);
+	const line = (label: string, growth: number, extra = '') => console.log(`${label.padEnd(58)} ${formatMb(growth).padStart(9)}${extra}`);
+
+	const few = await measureMemory({ ...base, items: 20, imageBytes: big, upload: 'mfile' }, runs);
+	line(`20 items of ${settings.memoryImageMb} MB, concurrency ${concurrency}`, few.growth);
+	const many = await measureMemory({ ...base, items: 100, imageBytes: big, upload: 'mfile' }, runs);
+	const scale = many.growth / few.growth;
+	line(`100 items of ${settings.memoryImageMb} MB, concurrency ${concurrency}`, many.growth, `   ratio to 20 items ${fixed(scale)} (goal ≤ 1.2: ${goal(scale <= 1.2)})`);
+	// The same runs with 10 KB images: what n8n's engine holds per item whatever the image size.
+	const fewSmall = await measureMemory({ ...base, items: 20, imageBytes: 10_000, upload: 'mfile' }, runs);
+	const manySmall = await measureMemory({ ...base, items: 100, imageBytes: 10_000, upload: 'mfile' }, runs);
+	line('control: 20 items of 10 KB', fewSmall.growth);
+	line('control: 100 items of 10 KB', manySmall.growth, `   (engine and item overhead: ${formatMb((manySmall.growth - fewSmall.growth) / 80)} per item)`);
+
+	// The largest image whose base64 still fits the 5 MiB url-encoded limit (padding adds no escapes).
+	const base64Bytes = Math.floor(((5 * MB) / 4) * 3) - 64 * 1024;
+	const asBase64 = await measureMemory({ ...base, concurrency: 1, items: 1, imageBytes: base64Bytes, upload: 'file' }, runs);
+	const base64Factor = asBase64.growth / base64Bytes;
+	line(`one ${formatMb(base64Bytes)} image as base64 (largest that fits the limit)`, asBase64.growth, `   ${fixed(base64Factor)}× the image (goal ≤ 4: ${goal(base64Factor <= 4)})`);
+	const multipartBytes = 5 * MB;
+	const asMultipart = await measureMemory({ ...base, concurrency: 1, items: 1, imageBytes: multipartBytes, upload: 'mfile' }, runs);
+	const multipartFactor = asMultipart.growth / multipartBytes;
+	line(`one ${formatMb(multipartBytes)} image as multipart`, asMultipart.growth, `   ${fixed(multipartFactor)}× the image (goal ≤ 2: ${goal(multipartFactor <= 2)})`);
+
+	figures.memory = {
+		runs,
+		concurrency,
+		bigImageBytes: big,
+		growth20: few.growth,
+		growth100: many.growth,
+		ratio100to20: scale,
+		control20: fewSmall.growth,
+		control100: manySmall.growth,
+		base64ImageBytes: base64Bytes,
+		base64Growth: asBase64.growth,
+		base64Factor,
+		multipartImageBytes: multipartBytes,
+		multipartGrowth: asMultipart.growth,
+		multipartFactor,
+		all: { few: few.all, many: many.all, fewSmall: fewSmall.all, manySmall: manySmall.all, asBase64: asBase64.all, asMultipart: asMultipart.all },
+	};
+}
+
+async function main(): Promise<void> {
+	const settings = readSettings(process.argv.slice(2));
+	const storage = mkdtempSync(join(tmpdir(), 'etop-bench-'));
+	// As a default n8n 2.x install stores binary data: on disk, the item holds only an id.
+	await useFilesystemBinaryMode(storage);
+	// The service in its own process, as in real life: its work does not slow the n8n process down.
+	const sandbox = await RemoteSandbox.start();
+	const figures: Record<string, unknown> = { settings, node: process.version, cpus: cpus().length, loadAverage: loadavg(), date: new Date().toISOString() };
+	const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+	console.log(`ETOP OCR node benchmark — Node ${process.version}, n8n-core ${require('n8n-core/package.json').version}, ${cpus().length} CPUs, load average ${load}, sandbox in its own process on ${sandbox.url}`);
+	try {
+		const sections: Array<[string, typeof throughput]> = [
+			['throughput', throughput],
+			['ideal', idealWallTime],
+			['stock', stockBehaviour],
+			['memory', memory],
+		];
+		for (const [name, section] of sections) {
+			if (!settings.skip.includes(name)) await section(settings, sandbox, figures);
+		}
+	} finally {
+		await sandbox.close();
+		shutdownEngine();
+		rmSync(storage, { recursive: true, force: true });
+	}
+	if (settings.json) writeFileSync(settings.json, `${JSON.stringify(figures, null, '\t')}\n`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error((error as Error).stack ?? error);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,55 @@
+// The sandbox in its own process for the benchmark, so that the service's work (decoding the
+// uploads, rendering the answers) does not share the event loop and the CPU core of the n8n
+// process being measured — as with the real service. Controlled over IPC by remoteSandbox.ts.
+
+import { startSandbox, type Fault } from '../sandbox/server';
+
+export type SandboxCommand =
+	| { method: 'setLatency'; args: [number] }
+	| { method: 'setMaxConcurrent'; args: [number | undefined] }
+	| { method: 'addFault'; args: [Fault] }
+	| { method: 'reset' | 'clearFaults' | 'stats' | 'close'; args: [] };
+
+export interface SandboxStats {
+	peakInFlight: number;
+	calls: Array<{ errorCode: string | null; billed: boolean; requestId?: string; startedAt: number }>;
+}
+
+async function main(): Promise<void> {
+	const sandbox = await startSandbox();
+	process.on('message', (message: { id: number } & SandboxCommand) => {
+		const answer = async (): Promise<unknown> => {
+			switch (message.method) {
+				case 'setLatency':
+					return sandbox.setLatency(...message.args);
+				case 'setMaxConcurrent':
+					// IPC carries JSON, where undefined (no limit) arrives as null.
+					return sandbox.setMaxConcurrent(message.args[0] ?? undefined);
+				case 'addFault':
+					return sandbox.addFault(...message.args);
+				case 'reset':
+					return sandbox.reset();
+				case 'clearFaults':
+					return sandbox.clearFaults();
+				case 'stats': {
+					const stats: SandboxStats = {
+						peakInFlight: sandbox.peakInFlight,
+						calls: sandbox.calls.map((call) => ({ errorCode: call.errorCode, billed: call.billed, requestId: call.fields.requestId, startedAt: call.startedAt })),
+					};
+					return stats;
+				}
+				case 'close':
+					await sandbox.close();
+					setImmediate(() => process.exit(0));
+					return undefined;
+			}
+		};
+		answer().then(
+			(result) => process.send!({ id: message.id, result }),
+			(error: Error) => process.send!({ id: message.id, error: error.message }),
+		);
+	});
+	process.send!({ ready: true, url: sandbox.url, endpoint: sandbox.endpoint });
+}
+
+void main();
