@@ -5,7 +5,7 @@
 //   npx tsx test/bench/run.ts [--latency 20] [--items 200] [--concurrency 8] [--image-kb 100]
 //                             [--runs 7] [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10]
 //                             [--stock-limit 5] [--memory-runs 3] [--memory-image-mb 4] [--memory-concurrency 4]
-//                             [--skip throughput,ideal,stock,memory] [--json FILE]
+//                             [--skip throughput,ideal,stock,retry,memory] [--json FILE]
 // Every flag can also be given as an environment variable: BENCH_LATENCY, BENCH_IMAGE_KB, ...
 
 import '../harness/env';
@@ -196,6 +196,36 @@ async function stockBehaviour(settings: Settings, sandbox: RemoteSandbox, figure
 	await sandbox.setMaxConcurrent(undefined);
 }
 
+/**
+ * n8n's node setting Retry On Fail re-runs the whole node, with every item, when it fails
+ * (WorkflowExecute: up to Max Tries runs, Wait Between Tries apart, here left out). Emulated by
+ * running the workflow again while it fails, against one busy answer among 100 calls.
+ */
+async function retryOnFail(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
+	const items = 100;
+	const { items: inputs } = benchItems(items, settings.imageKb * 1024);
+	const credentials = credentialsFor(sandbox);
+	await sandbox.setLatency(settings.latency);
+	const measure = async (options: IDataObject, tries: number) => {
+		await sandbox.reset();
+		await sandbox.addFault({ kind: 'busy', times: 1 });
+		let runs = 0;
+		let result: RunResult;
+		do {
+			result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: inputs });
+			runs++;
+		} while (result.error && runs < tries);
+		const { calls } = await sandbox.stats();
+		return { runs, failed: Boolean(result.error), calls: calls.length, billed: calls.filter((call) => call.billed).length };
+	};
+	const stock = await measure({ maxConcurrency: items, maxRetries: 0 }, 3);
+	const node = await measure({}, 1);
+	console.log(`\n## One busy answer among ${items} items: n8n's Retry On Fail vs the node's own retries`);
+	console.log(`stock node + Retry On Fail (whole node re-run)   runs ${stock.runs}, calls ${stock.calls}, billed ${stock.billed}${stock.failed ? ', still failed' : ''}`);
+	console.log(`this node, defaults (retries the one item)       runs ${node.runs}, calls ${node.calls}, billed ${node.billed}${node.failed ? ', failed' : ''}`);
+	figures.retryOnFail = { items, stock, node };
+}
+
 async function memory(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
 	const runs = Math.max(1, settings.memoryRuns);
 	const big = Math.round(settings.memoryImageMb * MB);
@@ -216,7 +246,7 @@ async function memory(settings: Settings, sandbox: RemoteSandbox, figures: Recor
 	const fewSmall = await measureMemory({ ...base, items: 20, imageBytes: 10_000, upload: 'mfile' }, runs);
 	const manySmall = await measureMemory({ ...base, items: 100, imageBytes: 10_000, upload: 'mfile' }, runs);
 	line('control: 20 items of 10 KB', fewSmall.growth);
-	line('control: 100 items of 10 KB', manySmall.growth, `   (engine and item overhead: ${formatMb((manySmall.growth - fewSmall.growth) / 80)} per item)`);
+	line('control: 100 items of 10 KB', manySmall.growth, `   (engine and item overhead: ${fixed((manySmall.growth - fewSmall.growth) / 80 / 1024, 0)} KB per item)`);
 
 	// The largest image whose base64 still fits the 5 MiB url-encoded limit (padding adds no escapes).
 	const base64Bytes = Math.floor(((5 * MB) / 4) * 3) - 64 * 1024;
@@ -262,6 +292,7 @@ async function main(): Promise<void> {
 			['throughput', throughput],
 			['ideal', idealWallTime],
 			['stock', stockBehaviour],
+			['retry', retryOnFail],
 			['memory', memory],
 		];
 		for (const [name, section] of sections) {
