@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { PACKAGE_NAME, REPO } from './paths';
 
@@ -44,7 +44,8 @@ export function tarballFiles(tarball: string): string[] {
  * published files exist. (n8n 1.x scans the same folder; its installer ran `npm install <pkg>`
  * there, which gives the same tree for a package without runtime dependencies.)
  */
-export function installLikeCommunityNodes(userFolder: string, tarball: string, npmEnv: NodeJS.ProcessEnv): string {
+export function installLikeCommunityNodes(userFolder: string, tarballPath: string, npmEnv: NodeJS.ProcessEnv): string {
+	const tarball = resolve(tarballPath);
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	rmSync(packageDir, { recursive: true, force: true });
