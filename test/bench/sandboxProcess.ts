@@ -17,6 +17,8 @@ export interface SandboxStats {
 
 async function main(): Promise<void> {
 	const sandbox = await startSandbox();
+	// The bench process went away (finished, failed or killed): no sandbox is left behind.
+	process.on('disconnect', () => process.exit(0));
 	process.on('message', (message: { id: number } & SandboxCommand) => {
 		const answer = async (): Promise<unknown> => {
 			switch (message.method) {
