@@ -102,7 +102,7 @@ export function describeN8n(major: N8nMajor): void {
 			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(scans, 'id-card.png'));
 			copyFileSync(join(SAMPLES_DIR, 'id-card-blurry.png'), join(scans, 'id-card-blurry.png'));
 			writeFileSync(join(scans, 'not-an-image.jpg'), NOT_AN_IMAGE);
-			for (const f of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg']) copyFileSync(join(SAMPLES_DIR, f), join(mail, f));
+			for (const f of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg', 'mixed-page.png']) copyFileSync(join(SAMPLES_DIR, f), join(mail, f));
 			writeFileSync(join(mail, 'terms.pdf'), FAKE_PDF);
 			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(upload, 'id-card.png'));
 
@@ -196,8 +196,8 @@ export function describeN8n(major: N8nMajor): void {
 			expect(ok).toHaveLength(2);
 			expect(failed).toHaveLength(1);
 			for (const item of ok) {
-				expect(item.json['姓名']).toBe('王晓明');
-				expect(item.json['公民身份号码']).toMatch(/^\d{17}[\dX]$/);
+				expect(item.json.name).toBe('王晓明');
+				expect(item.json.idNumber).toMatch(/^\d{17}[\dX]$/);
 				expect(item.json.meta).toEqual(expect.objectContaining({ pid: 2, documentType: 'ID Card' }));
 			}
 			// the request id (the file name, sent as an option) came back in each item's meta
@@ -260,29 +260,43 @@ export function describeN8n(major: N8nMajor): void {
 			expect(answer.json.output).not.toContain(SANDBOX_KEY);
 		});
 
-		test('example (a) inbox → auto-classification → sheet rows, unreadable attachments logged with the reason', async () => {
+		test('example (a) inbox → auto-classification → one sheet row per document, unreadable attachments logged with the reason', async () => {
 			const before = ctx.sandbox.calls.length;
 			const { execution } = await runOk(ctx, 'E2eExampleInbox1');
-			const rows = outputItems(execution, 'Append to Google Sheet');
-			expect(rows).toHaveLength(4);
-			const byFile = Object.fromEntries(rows.map((r) => [r.json.Attachment, r.json]));
+			const rows = outputItems(execution, 'Append to Google Sheet').map((r) => r.json);
+			// 5 attachments: 4 scans, one of them with 3 documents on it, and a PDF
+			expect(rows).toHaveLength(7);
 			for (const email of STANDIN_EMAILS) {
 				for (const file of email.attachments) {
+					const own = rows.filter((r) => r.Attachment === file);
+					expect(own.length).toBeGreaterThan(0);
 					// pairing through ETOP OCR: each row carries its own email's sender and subject
-					expect(byFile[file]).toEqual(expect.objectContaining({ From: email.from, Subject: email.subject }));
+					for (const r of own) expect(r).toEqual(expect.objectContaining({ From: email.from, Subject: email.subject, Received: email.date }));
 				}
 			}
-			expect(byFile['terms.pdf'].Document).toBe('not recognised');
-			expect(byFile['terms.pdf'].Error).toMatch(/not an image|PDF/i);
-			for (const file of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg']) {
-				expect(byFile[file].Error).toBe('');
-				expect(byFile[file].Document).not.toBe('not recognised');
-				expect(JSON.parse(byFile[file].Fields)).toEqual(expect.any(Object));
+			const documents = (file: string) => rows.filter((r) => r.Attachment === file).map((r) => r.Document);
+			expect(documents('id-card.png')).toEqual(['ID Card']);
+			expect(documents('business-licence.png')).toEqual(['Business Licence']);
+			expect(documents('vat-invoice.jpg')).toEqual(['VAT Invoice']);
+			expect(documents('mixed-page.png')).toEqual(['ID Card', 'Business Licence', 'VAT Invoice']);
+			expect(documents('terms.pdf')).toEqual(['not recognised']);
+			const pdf = rows.find((r) => r.Attachment === 'terms.pdf')!;
+			expect(pdf.Error).toMatch(/not an image/i);
+			for (const r of rows.filter((x) => x.Attachment !== 'terms.pdf')) {
+				expect(r.Error).toBe('');
+				const fields = JSON.parse(r.Fields);
+				expect(fields).not.toHaveProperty('meta');
+				expect(Object.keys(fields).length).toBeGreaterThan(3);
 			}
-			expect(byFile['id-card.png'].Fields).toContain('王晓明');
-			expect(byFile['vat-invoice.jpg'].Fields).toContain('3300191130');
+			expect(JSON.parse(rows.find((r) => r.Attachment === 'id-card.png')!.Fields)).toEqual(
+				expect.objectContaining({ name: '王晓明', idNumber: '330106199004221234' }),
+			);
+			expect(JSON.parse(rows.find((r) => r.Attachment === 'vat-invoice.jpg')!.Fields)).toEqual(
+				expect.objectContaining({ invoiceCode: '3300191130' }),
+			);
+			// one auto-classification call per image; none for the PDF
 			const calls = ctx.sandbox.calls.slice(before);
-			expect(calls.map((c) => c.fields.pid)).toEqual(['666', '666', '666']);
+			expect(calls.map((c) => c.fields.pid)).toEqual(['666', '666', '666', '666']);
 		});
 
 		test('example (b) form upload of an ID card → CRM contact', async () => {
@@ -296,7 +310,7 @@ export function describeN8n(major: N8nMajor): void {
 			expect(requests[0].json).toEqual({
 				email: 'wang.xiaoming@example.com',
 				fullName: '王晓明',
-				gender: '男',
+				gender: 'male',
 				ethnicity: '汉',
 				dateOfBirth: '1990-04-22',
 				address: '浙江省杭州市西湖区文三路123号',
@@ -336,8 +350,8 @@ export function describeN8n(major: N8nMajor): void {
 				expect(row.invoiceCode).toMatch(/^\d{10,12}$/);
 				expect(row.invoiceNumber).toMatch(/^\d{8}$/);
 				expect(row.issueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-				expect(typeof row.total).toBe('number');
-				expect(row.total).toBeCloseTo(row.amount + row.tax, 2);
+				expect(typeof row.totalAmount).toBe('number');
+				expect(row.totalAmount).toBeCloseTo(row.netAmount + row.taxAmount, 2);
 			}
 
 			const secondBefore = ctx.sandbox.calls.length;

@@ -149,8 +149,8 @@ export function coreWorkflow(scanDir: string): Workflow {
 			},
 			setNode('Recognised', [850, -100], {
 				scan: "={{ $('Tag').item.json.scan }}",
-				name: "={{ $('ETOP OCR').item.json['姓名'] }}",
-				idNumber: "={{ $json['公民身份号码'] }}",
+				name: "={{ $('ETOP OCR').item.json.name }}",
+				idNumber: '={{ $json.idNumber }}',
 			}),
 			setNode('Not readable', [850, 100], {
 				scan: "={{ $('Tag').item.json.scan }}",
@@ -237,7 +237,8 @@ export const STANDIN_EMAILS = [
 		from: 'Bob Li <bob@example.com>',
 		subject: 'March invoice',
 		date: '2026-03-03T16:40:00.000Z',
-		attachments: ['vat-invoice.jpg', 'terms.pdf'],
+		// mixed-page.png holds three documents (ID card, business licence, VAT invoice)
+		attachments: ['vat-invoice.jpg', 'mixed-page.png', 'terms.pdf'],
 	},
 ];
 
@@ -337,8 +338,8 @@ export const INVOICE_TABLE_COLUMNS: Array<{ name: string; type: 'string' | 'numb
 	{ name: 'sellerTaxId', type: 'string' },
 	{ name: 'buyerName', type: 'string' },
 	{ name: 'buyerTaxId', type: 'string' },
-	{ name: 'amount', type: 'number' },
-	{ name: 'tax', type: 'number' },
-	{ name: 'total', type: 'number' },
+	{ name: 'netAmount', type: 'number' },
+	{ name: 'taxAmount', type: 'number' },
+	{ name: 'totalAmount', type: 'number' },
 	{ name: 'ocrResponseId', type: 'string' },
 ];
