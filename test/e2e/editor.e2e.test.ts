@@ -26,7 +26,18 @@ const ID_CARD_OPTIONS = [
 	'Check Tampering',
 	'Fail on Low Image Quality',
 ];
-const GENERAL_OPTIONS = ['Include Input Fields', 'Max Concurrent Requests', 'Max Retries', 'Read Seals', 'Request ID', 'Return Cropped Images', 'Return Field Positions'];
+const GENERAL_OPTIONS = [
+	'Field Names',
+	'Include Input Fields',
+	'Max Concurrent Requests',
+	'Max Retries',
+	'Normalize Values',
+	'One Item per Document',
+	'Read Seals',
+	'Request ID',
+	'Return Cropped Images',
+	'Return Field Positions',
+];
 
 /** A saved workflow with the node, so the panel tests do not depend on the node creator test. */
 const EDITOR_WORKFLOW = {
@@ -53,6 +64,8 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 	async function shot(name: string): Promise<void> {
 		const dir = screenshots ? SCREENSHOTS_DIR : join(WORK, `screenshots-n8n-${major}`);
 		mkdirSync(dir, { recursive: true });
+		await page.mouse.move(1, 1); // no hover effects in the picture
+		await page.waitForTimeout(200);
 		await page.screenshot({ path: join(dir, `${name}.png`) });
 	}
 
