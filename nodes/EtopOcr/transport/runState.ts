@@ -7,8 +7,6 @@ export interface RunState {
 	limiter: Limiter;
 	/** Set once an item has failed for good while the node stops on errors. */
 	stopped: boolean;
-	/** The credential's Endpoint, fetched once per run (see endpointOf in sendOcrRequest.ts). */
-	endpoint?: Promise<unknown>;
 }
 
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one

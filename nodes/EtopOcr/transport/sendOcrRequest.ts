@@ -11,7 +11,7 @@ import { readImage, type ImagePayload } from '../input/readImage';
 import { inputError, isRetryable, transportError } from '../output/errors';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES } from './defaults';
 import { retryDelay } from './retryDelay';
-import { getRunState, type RunState } from './runState';
+import { getRunState } from './runState';
 
 const MAX_REQUEST_ID_LENGTH = 255;
 
@@ -86,17 +86,6 @@ async function sendWithRetries(
 }
 
 /**
- * The Endpoint when requestDefaults leaves the URL out. An `={{ $credentials.endpoint }}` there is
- * evaluated by n8n for every item before the first request starts, and that expression is the
- * costliest part of n8n's per-item request building; the credential itself is the same for the
- * whole run, so it is read once.
- */
-async function endpointOf(context: IExecutePaginationFunctions, state: RunState): Promise<unknown> {
-	state.endpoint ??= context.getCredentials('etopOcrApi').then((credentials) => credentials.endpoint);
-	return await state.endpoint;
-}
-
-/**
  * The per-item request hook (declarative `routing.operations.pagination`, which n8n hands the
  * whole request of one item). n8n starts every item at once; here each item waits for a slot,
  * reads its image only then, is retried on transient failures, and is not sent at all once an
@@ -122,11 +111,9 @@ export async function sendOcrRequest(
 			);
 		}
 		const fields = formFields(requestData.options.body);
-		const url = requestData.options.url || (await endpointOf(this, state));
-		checkRequest(this, url, fields);
+		checkRequest(this, requestData.options.url, fields);
 		const image = await readImage(this);
-		const request = withImage({ ...requestData, options: { ...requestData.options, url: url as string } }, fields, image);
-		const { items, attempts } = await sendWithRetries(this, request, maxRetries);
+		const { items, attempts } = await sendWithRetries(this, withImage(requestData, fields, image), maxRetries);
 		return items.map((item) => {
 			const meta = item.json.meta as IDataObject | undefined;
 			if (meta) meta.attempts = attempts;
