@@ -56,6 +56,11 @@ export interface EtopProduct {
 	supportsSeal?: true;
 	/** The service decides which document it sees (证照自动分类). */
 	autoClassify?: true;
+	/**
+	 * Other names the service may give this document in a result's `type`, where the vendor's
+	 * name is not part of them; used to tell the products sharing a pid apart.
+	 */
+	alsoCalledZh?: readonly string[];
 }
 
 /*
@@ -329,6 +334,8 @@ export const PRODUCTS: readonly EtopProduct[] = [
 		pid: 22,
 		name: 'General Receipt',
 		nameZh: '通用票据',
+		// The usual name of the machine-printed receipts this product reads.
+		alsoCalledZh: ['通用机打发票', '机打发票'],
 		group: 'general',
 		family: 'ticket',
 		supportsShowPosition: true,
@@ -438,4 +445,40 @@ export function pidValuesWith(flag: ProductFlag): string[] {
 	return orderedPids()
 		.filter((pid) => productsForPid(pid).some((product) => product[flag] === true))
 		.map(String);
+}
+
+/**
+ * The product a result's document is, by its pid and, for products sharing a pid, by the name
+ * the service gave it (`type`): the vendor's name or another name of it, exactly or inside a
+ * longer one (航空运输电子客票行程单 is an 行程单). Undefined when that does not settle it.
+ */
+export function productForDocument(pid: number, typeText?: string | null): EtopProduct | undefined {
+	const products = productsForPid(pid);
+	if (products.length <= 1) return products[0];
+	if (!typeText) return undefined;
+	const names = (product: EtopProduct) => [product.nameZh, ...(product.alsoCalledZh ?? [])];
+	const exact = products.find((product) => names(product).includes(typeText));
+	if (exact) return exact;
+	const within = products
+		.flatMap((product) => names(product).filter((name) => typeText.includes(name)).map((name) => ({ product, name })))
+		.sort((a, b) => b.name.length - a.name.length);
+	return within[0]?.product;
+}
+
+/** The family of a pid's fields, when every product of that pid shares one. */
+export function familyForPid(pid: number): FieldFamily {
+	const families = new Set(productsForPid(pid).map((product) => product.family));
+	const [only] = [...families];
+	return families.size === 1 ? only : 'other';
+}
+
+/**
+ * The product whose name (or other name) a document type text is or contains, the longest
+ * match first; for auto-classification results that name their document but not its pid.
+ */
+export function productForTypeText(typeText: string): EtopProduct | undefined {
+	return PRODUCTS.filter((product) => !product.autoClassify)
+		.flatMap((product) => [product.nameZh, ...(product.alsoCalledZh ?? [])].map((name) => ({ product, name })))
+		.filter(({ name }) => typeText.includes(name))
+		.sort((a, b) => b.name.length - a.name.length)[0]?.product;
 }

@@ -30,7 +30,8 @@
  *    `_2`, `_3`, … in order of appearance; nothing is ever overwritten.
  * 7. An empty name becomes EMPTY_KEY; a nameless value (the body itself being a scalar or an
  *    array of scalars) is put under ROOT_KEY. An empty object or array under a name gives
- *    `name → null`, so the key stays visible.
+ *    `name → null`, so the key stays visible; so does an entry whose value shows nothing
+ *    (e.g. holds only envelope members).
  * 8. Values that JSON cannot carry (undefined, functions, non-finite numbers, …) are ignored.
  *
  * Every scalar leaf outside META_KEYS therefore ends up as a value, except the names of
@@ -258,11 +259,13 @@ function walkEntry(state: State, object: JsonObject, entry: Entry, place: Place)
 		owner = emit(state, owner, entry.value);
 	} else if (isEmptyContainer(entry.value)) {
 		owner = emit(state, owner, null);
-	} else if (Array.isArray(entry.value)) {
+	} else if (Array.isArray(entry.value) || isObject(entry.value)) {
+		const before = state.records.length;
 		// The entry's name is a field name, so its structured value stays under it (rule 5).
-		walkArray(state, entry.value, owner);
-	} else if (isObject(entry.value)) {
-		walkObject(state, entry.value, owner);
+		if (Array.isArray(entry.value)) walkArray(state, entry.value, owner);
+		else walkObject(state, entry.value, owner);
+		// A value with nothing to show (only envelope members) still keeps the name (rule 7).
+		if (state.records.length === before) owner = emit(state, owner, null);
 	}
 	for (const member of Object.keys(object)) {
 		if (member === entry.nameMember || member === entry.valueMember || META.has(member)) continue;

@@ -1,0 +1,17 @@
+import type { FieldDictionary } from './types';
+
+/** Both sides of the ID card (人像页 and 国徽页) and the temporary ID card. */
+export const ID_CARD: FieldDictionary = {
+	family: 'idCard',
+	title: 'ID card (front and back), temporary ID card',
+	fields: [
+		{ name: 'name', from: ['姓名', 'Name'] },
+		{ name: 'sex', from: ['性别', 'Sex'], kind: 'sex' },
+		{ name: 'ethnicity', from: ['民族', 'Nation'] },
+		{ name: 'birthDate', from: ['出生', 'Birth'], kind: 'date' },
+		{ name: 'address', from: ['住址', 'Address'] },
+		{ name: 'idNumber', from: ['公民身份号码', 'IDNum'] },
+		{ name: 'issuingAuthority', from: ['签发机关', 'IssueAuthority'] },
+		{ name: 'validPeriod', from: ['有效期限', 'ValidPeriod'], kind: 'dateRange' },
+	],
+};

@@ -1,0 +1,57 @@
+import { VALUE_MEMBERS, type FlatRecord, type FlatValue } from './flatten';
+
+/** A value below a field, with the names from the field down to it (`['position', 'left']`). */
+export interface Detail {
+	path: readonly string[];
+	value: FlatValue;
+}
+
+/** One occurrence of a field in a document: its own value and what came with it. */
+export interface FieldGroup {
+	/** The field's name as returned (`公民身份号码`, `PlateNo`, `车牌号`). */
+	name: string;
+	/** The lists it sat in (`FieldList`, `明细`), for list dictionaries and document members. */
+	within: readonly string[];
+	/** Whether the field has a value of its own; a nested object has only details. */
+	hasValue: boolean;
+	value: FlatValue;
+	details: Detail[];
+}
+
+const VALUES = new Set(VALUE_MEMBERS);
+
+/**
+ * A field printed as `{value, position, quad}` (or `{value, confidence}`) is that value with
+ * details, not an object: its single `value` member becomes the field's own value, so
+ * `姓名.value` comes out as `姓名` and maps like the bare text would.
+ */
+function unwrapValue(group: FieldGroup): void {
+	if (group.hasValue) return;
+	const values = group.details.filter((detail) => detail.path.length === 1 && VALUES.has(detail.path[0]));
+	if (values.length !== 1) return;
+	const [only] = values;
+	group.hasValue = true;
+	group.value = only.value;
+	group.details = group.details.filter((detail) => detail !== only);
+}
+
+/** The field occurrences of flattened records, in the order their first value came. */
+export function groupFields(records: readonly FlatRecord[]): FieldGroup[] {
+	const groups = new Map<string, FieldGroup>();
+	for (const record of records) {
+		let group = groups.get(record.field);
+		if (!group) {
+			group = { name: record.path[0], within: record.within, hasValue: false, value: null, details: [] };
+			groups.set(record.field, group);
+		}
+		if (record.path.length === 1 && !group.hasValue) {
+			group.hasValue = true;
+			group.value = record.value;
+		} else {
+			group.details.push({ path: record.path.slice(1), value: record.value });
+		}
+	}
+	const list = [...groups.values()];
+	list.forEach(unwrapValue);
+	return list;
+}
