@@ -13,7 +13,7 @@
  * The instance lives in .tmp/dev/n8n-<version>/ (git-ignored) and is kept between runs; the
  * package is re-packed and re-installed on every start, so a restart picks up code changes.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../test/sandbox/server';
@@ -21,7 +21,7 @@ import { ensureN8n, type N8nMajor } from '../test/e2e/lib/install';
 import { DEFAULT_OWNER, freePort, N8nInstance } from '../test/e2e/lib/n8n';
 import { buildAndPack, installLikeCommunityNodes } from '../test/e2e/lib/pack';
 import { CREDENTIAL_TYPE, REPO, SAMPLES_DIR } from '../test/e2e/lib/paths';
-import { E2E_CREDENTIALS, loadExample, type Workflow } from '../test/e2e/lib/workflows';
+import { E2E_CREDENTIALS, INVOICE_TABLE_COLUMNS, loadExample, type Workflow } from '../test/e2e/lib/workflows';
 import { NODE_TYPE } from '../test/e2e/lib/paths';
 
 function arg(name: string): string | undefined {
@@ -73,7 +73,12 @@ function playground(): Workflow {
 				typeVersion: 1,
 				position: [440, 0],
 				onError: 'continueErrorOutput',
-				parameters: { documentType: '666', inputType: 'binary', binaryPropertyName: 'data', options: { requestId: '={{ $json.fileName }}' } },
+				parameters: {
+					documentType: '666',
+					inputType: 'binary',
+					binaryPropertyName: 'data',
+					options: { oneItemPerDocument: true, requestId: '={{ $json.fileName }}' },
+				},
 				credentials: { etopOcrApi: { ...E2E_CREDENTIALS.etopOcrApi } },
 			},
 		],
@@ -82,6 +87,33 @@ function playground(): Workflow {
 			'Read sample scans': { main: [[{ node: 'ETOP OCR', type: 'main', index: 0 }]] },
 		},
 	};
+}
+
+/**
+ * Makes the VAT-invoice example runnable here: a "VAT invoices" data table with the columns its
+ * note asks for, a folder with two sample invoices, and the example pointed at both (through the
+ * REST API, as the editor would save it). The shipped file is not touched.
+ */
+async function wireInvoiceExample(n8n: N8nInstance, files: string): Promise<void> {
+	try {
+		const folder = join(files, 'vat-invoices');
+		mkdirSync(folder, { recursive: true });
+		copyFileSync(join(SAMPLES_DIR, 'vat-invoice.jpg'), join(folder, 'vat-invoice.jpg'));
+		const project = await n8n.rest('GET', '/rest/projects/personal');
+		const table = await n8n.rest('POST', `/rest/projects/${project.body.data.id}/data-tables`, { name: 'VAT invoices', columns: INVOICE_TABLE_COLUMNS });
+		if (table.status !== 200) throw new Error(`creating the data table answered ${table.status}`);
+		const stored = await n8n.rest('GET', '/rest/workflows/EtopExampleVatDir');
+		const wf = stored.body.data;
+		for (const node of wf.nodes) {
+			if (node.type === 'n8n-nodes-base.dataTable') node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.body.data.id };
+			if (node.type === 'n8n-nodes-base.readWriteFile') node.parameters.fileSelector = `${folder}/*.{jpg,jpeg,png}`;
+		}
+		const saved = await n8n.rest('PATCH', '/rest/workflows/EtopExampleVatDir', { nodes: wf.nodes, connections: wf.connections, versionId: wf.versionId });
+		if (saved.status !== 200) throw new Error(`saving the workflow answered ${saved.status}: ${JSON.stringify(saved.body).slice(0, 200)}`);
+		say(`the VAT-invoice example reads ${folder} and writes to the data table "VAT invoices"`);
+	} catch (error) {
+		say(`could not prepare the VAT-invoice example for this instance (${(error as Error).message}); it is imported as shipped`);
+	}
 }
 
 async function main(): Promise<void> {
@@ -131,6 +163,7 @@ async function main(): Promise<void> {
 	say('starting n8n');
 	await n8n.start({ timeoutMs: 300_000 });
 	await n8n.signIn(DEFAULT_OWNER);
+	if (firstRun) await wireInvoiceExample(n8n, files);
 
 	const lines = [
 		'',
@@ -138,6 +171,8 @@ async function main(): Promise<void> {
 		'',
 		`  Editor     ${n8n.baseUrl}/`,
 		`  Playground ${n8n.baseUrl}/workflow/EtopDevPlayground  (click "Execute workflow")`,
+		`  Examples   ${n8n.baseUrl}/workflow/EtopExampleVatDir (runs here: sample invoice → data table "VAT invoices"),`,
+		`             …/workflow/EtopExampleInbox and …/workflow/EtopExampleIdForm (need IMAP/Google/CRM accounts)`,
 		`  Login      ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`,
 		'',
 		`  Credential "${E2E_CREDENTIALS.etopOcrApi.name}" → ETOP sandbox ${sandbox.endpoint}`,

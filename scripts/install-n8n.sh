@@ -151,7 +151,12 @@ install_n8n() { # install_n8n <version> <node-home>
 	run_logged "$log" "npm install n8n@$ver --ignore-scripts" \
 		env PATH="$tpath" npm install --prefix "$stage" --no-audit --no-fund --ignore-scripts --omit=dev \
 			--loglevel=warn "n8n@$ver" \
-		|| die "npm install n8n@$ver failed (see $log)"
+		|| {
+			local missing; missing="$(grep -o 'No matching version found for [^ ]*' "$log" | head -n1 || true)"
+			[[ -n "$missing" ]] && die "n8n@$ver cannot be installed from this registry: ${missing%.}. Choose another release (N8N_V${ver%%.*}_VERSION=...)."
+			grep -q 'ENOTFOUND\|EAI_AGAIN\|ECONNREFUSED' "$log" && die "npm install n8n@$ver could not reach a host (see $log); only the npm registry is reachable here."
+			die "npm install n8n@$ver failed (see $log)"
+		}
 	run_logged "$log" "building sqlite3 for Node $("$nodebin" -v)" \
 		env PATH="$tpath" npm_config_nodedir="$nodehome" npm rebuild --prefix "$stage" --foreground-scripts sqlite3 \
 		|| die "building sqlite3 against $nodehome/include failed (needs python3, make, g++; see $log)"
