@@ -114,9 +114,12 @@ export async function sendOcrRequest(
 		checkRequest(this, requestData.options.url, fields);
 		const image = await readImage(this);
 		const { items, attempts } = await sendWithRetries(this, withImage(requestData, fields, image), maxRetries);
+		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
+		// whatever the body holds under that name (a number made this throw).
+		const simplified = this.getNodeParameter('simplify', true) === true;
 		return items.map((item) => {
-			const meta = item.json.meta as IDataObject | undefined;
-			if (meta) meta.attempts = attempts;
+			const meta = item.json.meta;
+			if (simplified && meta && typeof meta === 'object') (meta as IDataObject).attempts = attempts;
 			return { ...item, pairedItem };
 		});
 	} catch (caught) {
