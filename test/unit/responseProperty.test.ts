@@ -23,6 +23,7 @@ import {
 import { META_KEYS, NAME_MEMBERS, VALUE_MEMBERS } from '../../nodes/EtopOcr/output/flatten';
 import { sendOcrRequest } from '../../nodes/EtopOcr/transport/sendOcrRequest';
 import { makeJpeg, makePng } from '../fixtures/images';
+import { shutdownEngine } from '../harness/engine';
 
 // The response handling of the node (the postReceive functions parseEtopResponse and formatOutput,
 // inside the per-item hook that owns the request) fed with random and malformed bodies. Each case
@@ -524,3 +525,5 @@ describe('response handling under random and malformed bodies (fast-check)', () 
 		expect(outputLeaves(item.json).values).toContain('kept');
 	});
 });
+
+afterAll(() => shutdownEngine());
