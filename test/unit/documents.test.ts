@@ -90,6 +90,9 @@ describe('shapeDocument and layOut', () => {
 				{
 					pid: 5,
 					type: '行驶证主页',
+					ocr_error_code: 0,
+					angle: 90,
+					remark: 'kept as a field',
 					position: { left: 20, top: 20, width: 640, height: 404 },
 					FieldList: [
 						{ key: 'PlateNo', chn_key: '号牌号码', value: '浙A12345', confidence: 0.98 },
@@ -102,6 +105,7 @@ describe('shapeDocument and layOut', () => {
 		};
 		const { documents, laid } = shape(body, 5, ENGLISH);
 		expect(laid.fields).toEqual({
+			remark: 'kept as a field',
 			plateNumber: '浙A12345',
 			'plateNumber.confidence': 0.98,
 			plateNumber_2: '浙A12345',
@@ -113,6 +117,14 @@ describe('shapeDocument and layOut', () => {
 		});
 		expect(documents[0].info).toEqual({ pid: 5, documentType: 'Vehicle Licence', typeText: '行驶证主页' });
 		expect(documents[0].position).toEqual({ left: 20, top: 20, width: 640, height: 404 });
+		// The result's own reading details go with the document, not among its fields.
+		expect(documents[0].details).toEqual({ ocr_error_code: 0, angle: 90 });
+	});
+
+	it('keeps result detail names as fields where the fields are no list of entries', () => {
+		const { documents, laid } = shape({ ocr_error_code: 0, score: 98.6, 姓名: '王晓明' }, 2, ENGLISH);
+		expect(documents[0].details).toBeUndefined();
+		expect(laid.fields).toEqual({ ocr_error_code: 0, score: 98.6, name: '王晓明' });
 	});
 
 	it('never loses a value when names collide, and gives companions the same _N', () => {

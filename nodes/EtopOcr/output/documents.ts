@@ -9,7 +9,7 @@ import {
 	type FieldFamily,
 } from '../data/catalogue';
 import { groupFields, type FieldGroup } from './fieldGroups';
-import { flattenRecords } from './flatten';
+import { flattenRecords, holdsFieldList, type FlatValue } from './flatten';
 import { POSITION_MEMBERS, readBox, type Box, type PositionPart } from './positions';
 import { shapeField, type ShapedField, type ShapeSettings } from './shapeFields';
 
@@ -27,6 +27,8 @@ export interface ShapedDocument {
 	info: DocumentInfo;
 	/** Where the whole document sits in the image, when the service said. */
 	position?: Box;
+	/** The other members of a result that keeps its fields in a list (`ocr_error_code`, `angle`). */
+	details?: IDataObject;
 	fields: ShapedField[];
 }
 
@@ -38,7 +40,16 @@ export interface ShapedDocument {
 export const PID_MEMBERS: readonly string[] = ['pid', 'Pid', 'PID'];
 export const TYPE_MEMBERS: readonly string[] = ['type', '票据类型', 'docType', 'DocType'];
 
+/**
+ * Members client code shows beside a result's field list (`{pid, type, ocr_error_code, direct,
+ * angle, position, image_data, FieldList}`): how the service read the document (its status,
+ * orientation, score, the crop placeholder). With the fields in the list they are details of the
+ * document, not fields of it; anywhere else they stay fields.
+ */
+export const RESULT_DETAIL_MEMBERS: readonly string[] = ['ocr_error_code', 'direct', 'angle', 'score', 'image_data', 'head_image_data'];
+
 const PIDS = new Set(PID_MEMBERS);
+const RESULT_DETAILS = new Set(RESULT_DETAIL_MEMBERS);
 const TYPES = new Set(TYPE_MEMBERS);
 const POSITIONS = new Set(POSITION_MEMBERS);
 
@@ -46,6 +57,7 @@ interface Descriptors {
 	pid?: number;
 	typeText?: string;
 	position?: Box;
+	details: Array<[string, FlatValue]>;
 	rest: FieldGroup[];
 }
 
@@ -63,9 +75,12 @@ function typeOf(group: FieldGroup): string | undefined {
 	return group.hasValue && !group.details.length && typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** Takes the document's own pid, type and position out of its field groups. */
-function takeDescriptors(groups: FieldGroup[]): Descriptors {
-	const found: Descriptors = { rest: [] };
+/**
+ * Takes the document's own pid, type and position out of its field groups, and, when its
+ * fields sit in a list of entries, its RESULT_DETAIL_MEMBERS too.
+ */
+function takeDescriptors(groups: FieldGroup[], fieldsInList: boolean): Descriptors {
+	const found: Descriptors = { details: [], rest: [] };
 	const boxParts = new Map<string, PositionPart[]>();
 	const boxGroups: FieldGroup[] = [];
 	for (const group of groups) {
@@ -73,6 +88,8 @@ function takeDescriptors(groups: FieldGroup[]): Descriptors {
 			found.pid = pidOf(group);
 		} else if (isOwnMember(group) && TYPES.has(group.name) && found.typeText === undefined && typeOf(group) !== undefined) {
 			found.typeText = typeOf(group);
+		} else if (fieldsInList && isOwnMember(group) && RESULT_DETAILS.has(group.name) && group.hasValue && !group.details.length) {
+			found.details.push([group.key, group.value]);
 		} else {
 			if (isOwnMember(group) && POSITIONS.has(group.name) && !group.hasValue && !boxParts.has(group.name)) {
 				boxParts.set(group.name, group.details);
@@ -107,8 +124,14 @@ function identify(requestedPid: number, pid?: number, typeText?: string): { info
  * dictionary (an auto-classification result uses the family of the document found).
  */
 export function shapeDocument(part: unknown, requestedPid: number, settings: ShapeSettings): ShapedDocument {
-	const { pid, typeText, position, rest } = takeDescriptors(groupFields(flattenRecords(part)));
+	const { pid, typeText, position, details, rest } = takeDescriptors(groupFields(flattenRecords(part)), holdsFieldList(part));
 	const { info, family } = identify(requestedPid, pid, typeText);
 	const fields = rest.map((group) => shapeField(group, family, settings));
-	return position ? { info, position, fields } : { info, fields };
+	return {
+		info,
+		...(position ? { position } : {}),
+		// fromEntries defines own properties, so a '__proto__' member stays a plain one.
+		...(details.length ? { details: Object.fromEntries(details) } : {}),
+		fields,
+	};
 }

@@ -10,6 +10,8 @@ export interface Detail {
 export interface FieldGroup {
 	/** The field's name as returned (`公民身份号码`, `PlateNo`, `车牌号`). */
 	name: string;
+	/** Its key in flattenFields: the name, or `name_2` … for a later field of that name. */
+	key: string;
 	/** The lists it sat in (`FieldList`, `明细`), for list dictionaries and document members. */
 	within: readonly string[];
 	/** Whether the field has a value of its own; a nested object has only details. */
@@ -41,7 +43,7 @@ export function groupFields(records: readonly FlatRecord[]): FieldGroup[] {
 	for (const record of records) {
 		let group = groups.get(record.field);
 		if (!group) {
-			group = { name: record.path[0], within: record.within, hasValue: false, value: null, details: [] };
+			group = { name: record.path[0], key: record.field, within: record.within, hasValue: false, value: null, details: [] };
 			groups.set(record.field, group);
 		}
 		if (record.path.length === 1 && !group.hasValue) {

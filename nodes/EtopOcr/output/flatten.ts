@@ -341,11 +341,16 @@ function isEntryList(value: unknown): boolean {
 	return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && asEntry(item) !== undefined);
 }
 
+/** Whether an object keeps its fields in a member list of key/value entries (`FieldList`). */
+export function holdsFieldList(value: unknown): boolean {
+	return isObject(value) && Object.values(value).some(isEntryList);
+}
+
 /** A ResultList item that is a document: it names its product or carries its own fields. */
 function looksLikeDocument(record: JsonObject): boolean {
 	const pid = record.pid;
 	if (typeof pid === 'number' || (typeof pid === 'string' && /^\d+$/.test(pid.trim()))) return true;
-	return Object.values(record).some(isEntryList);
+	return holdsFieldList(record);
 }
 
 /** The document list a wrapper holds under `member`, if it is one. */

@@ -44,7 +44,7 @@ export function buildMeta(pid: number, body: IDataObject): ResultMeta {
 
 export interface DocumentsInItem {
 	/** The documents of this item: one in One Item per Document mode, all of them otherwise. */
-	documents: ReadonlyArray<{ info: DocumentInfo; position?: Box }>;
+	documents: ReadonlyArray<{ info: DocumentInfo; position?: Box; details?: IDataObject }>;
 	/** All documents of the image. */
 	count: number;
 	/** The document's place among them (from 0), in One Item per Document mode. */
@@ -53,8 +53,8 @@ export interface DocumentsInItem {
 
 /**
  * Which document an item holds. `detected*` describe its document (the first one when one item
- * holds several, which `documents` then lists); `documentIndex` and `documentPosition` appear
- * when known.
+ * holds several, which `documents` then lists); `documentIndex`, `documentPosition` and
+ * `documentDetails` (a result's other members, e.g. `ocr_error_code`, `angle`) appear when known.
  */
 export function documentMeta({ documents, count, index }: DocumentsInItem): DocumentMeta & IDataObject {
 	const first = documents[0];
@@ -66,8 +66,13 @@ export function documentMeta({ documents, count, index }: DocumentsInItem): Docu
 	};
 	if (index !== undefined) meta.documentIndex = index;
 	if (documents.length === 1 && first.position) meta.documentPosition = { ...first.position };
+	if (documents.length === 1 && first.details) meta.documentDetails = { ...first.details };
 	if (documents.length > 1) {
-		meta.documents = documents.map(({ info, position }) => ({ ...info, ...(position ? { position: { ...position } } : {}) }));
+		meta.documents = documents.map(({ info, position, details }) => ({
+			...info,
+			...(position ? { position: { ...position } } : {}),
+			...(details ? { details: { ...details } } : {}),
+		}));
 	}
 	return meta;
 }
