@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { PRODUCTS, type FieldFamily } from '../../nodes/EtopOcr/data/catalogue';
 import {
 	COMMON_LISTS,
@@ -8,6 +10,7 @@ import {
 	type FieldName,
 	type NamedFamily,
 } from '../../nodes/EtopOcr/data/fieldNames';
+import { FIELDS_DOC, fieldTables, withFieldTables } from '../docs/fieldTable';
 import { DOCUMENTS, PLATES, TICKETS, type DocumentData } from '../sandbox/bodies';
 
 const dictionaries = Object.values(FIELD_DICTIONARIES);
@@ -158,5 +161,17 @@ describe('the dictionaries and the sandbox bodies', () => {
 		expect(lookupFieldName('plate', '车牌号', [])?.name).toBe('plateNumber');
 		expect(lookupFieldName('plate', '车牌颜色', [])?.name).toBe('plateColor');
 		expect(PLATES.length).toBeGreaterThan(1);
+	});
+});
+
+describe('docs/README-fields.md', () => {
+	it('has the field tables as generated from the dictionaries', () => {
+		const text = readFileSync(FIELDS_DOC, 'utf8');
+		// Run `npx tsx test/docs/fieldTable.ts --write` after changing a dictionary.
+		expect(text).toContain(`<!-- fields:start -->\n${fieldTables()}\n<!-- fields:end -->`);
+		expect(withFieldTables(text)).toBe(text);
+		for (const dictionary of dictionaries) {
+			for (const field of dictionary.fields) expect(text).toContain(`| \`${field.name}\` |`);
+		}
 	});
 });
