@@ -152,11 +152,32 @@ interface Place {
 	within: readonly string[];
 }
 
+/** Hands out keys: a name, or `name_2`, `name_3` … once it is taken (rule 6). */
+export class UniqueKeys {
+	private readonly taken: Set<string>;
+	/** The next suffix to try per base key, so repeated keys stay linear. */
+	private readonly nextSuffix = new Map<string, number>();
+
+	constructor(reserved: readonly string[] = []) {
+		this.taken = new Set(reserved);
+	}
+
+	take(base: string): string {
+		let key = base;
+		if (this.taken.has(key)) {
+			let suffix = this.nextSuffix.get(base) ?? 2;
+			while (this.taken.has(`${base}_${suffix}`)) suffix++;
+			key = `${base}_${suffix}`;
+			this.nextSuffix.set(base, suffix + 1);
+		}
+		this.taken.add(key);
+		return key;
+	}
+}
+
 interface State {
 	records: FlatRecord[];
-	taken: Set<string>;
-	/** The next suffix to try per base key, so repeated keys stay linear. */
-	nextSuffix: Map<string, number>;
+	keys: UniqueKeys;
 	/** Objects on the current path; JSON has no cycles, but a caller's object might. */
 	ancestors: Set<object>;
 }
@@ -223,15 +244,7 @@ function isEmptyContainer(value: unknown): boolean {
 
 /** Stores a value under `place.key`, or under the first free `key_N`; returns where it went. */
 function emit(state: State, place: Place, value: FlatValue): Place {
-	const base = place.key;
-	let key = base;
-	if (state.taken.has(key)) {
-		let suffix = state.nextSuffix.get(base) ?? 2;
-		while (state.taken.has(`${base}_${suffix}`)) suffix++;
-		key = `${base}_${suffix}`;
-		state.nextSuffix.set(base, suffix + 1);
-	}
-	state.taken.add(key);
+	const key = state.keys.take(place.key);
 	// A one-name path is the field itself, so its suffix names the field occurrence.
 	const field = place.path.length === 1 ? key : place.field;
 	state.records.push({ key, path: place.path, field, within: place.within, value });
@@ -310,7 +323,7 @@ function walkArray(state: State, array: unknown[], objects: Place, scalars: Plac
 
 /** Every value of a body with its key and origin, in body order; see the rules at the top. */
 export function flattenRecords(body: unknown): FlatRecord[] {
-	const state: State = { records: [], taken: new Set(), nextSuffix: new Map(), ancestors: new Set() };
+	const state: State = { records: [], keys: new UniqueKeys(), ancestors: new Set() };
 	const root = join(ROOT, ROOT_KEY);
 	if (isScalar(body)) {
 		emit(state, root, body);

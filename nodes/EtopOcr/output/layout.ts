@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FlatValue } from './flatten';
+import { UniqueKeys, type FlatValue } from './flatten';
 import type { Box } from './positions';
 import type { ShapedField } from './shapeFields';
 
@@ -15,31 +15,14 @@ export interface LaidOut {
 	unparsed: string[];
 }
 
-/** Hands out keys: a name, or `name_2`, `name_3` … once it is taken. Nothing is overwritten. */
-class Keys {
-	private readonly taken = new Set<string>(RESERVED_KEYS);
-	private readonly next = new Map<string, number>();
-
-	take(base: string): string {
-		let key = base;
-		if (this.taken.has(key)) {
-			let suffix = this.next.get(base) ?? 2;
-			while (this.taken.has(`${base}_${suffix}`)) suffix++;
-			key = `${base}_${suffix}`;
-			this.next.set(base, suffix + 1);
-		}
-		this.taken.add(key);
-		return key;
-	}
-}
-
 /**
  * The item's flat fields from shaped fields, in order: each value under its name (`_N` when
  * the name is taken, as flattenFields does), its companions as `<name>Text`, `<name>Start`,
  * `<name>End` with the same `_N`, and its other details as dotted keys below it.
  */
 export function layOut(fields: readonly ShapedField[]): LaidOut {
-	const keys = new Keys();
+	// The item's own members are never given to a field; a field named meta becomes meta_2.
+	const keys = new UniqueKeys(RESERVED_KEYS);
 	const entries: Array<[string, FlatValue]> = [];
 	const positions: Array<[string, Box]> = [];
 	const unparsed: string[] = [];
