@@ -1,5 +1,5 @@
 /**
- * `npm run test:e2e`: the end-to-end tests against real n8n installs (docs/README-e2e.md).
+ * `npm run test:e2e`: the end-to-end tests against real n8n installs (README.md, "Running in a real n8n").
  *
  *   npm run test:e2e                   # n8n 2.x and 1.x, plus the editor in Chromium (2.x)
  *   npm run test:e2e -- --n8n 2        # one n8n line only (1 or 2)

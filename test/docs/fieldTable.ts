@@ -1,5 +1,5 @@
 /**
- * The field name tables of docs/README-fields.md, generated from the dictionaries so that they
+ * The field name tables of README.md, generated from the dictionaries so that they
  * cannot drift: `npx tsx test/docs/fieldTable.ts --write` rewrites the marked section;
  * test/unit/fieldNames.test.ts compares.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PRODUCTS } from '../../nodes/EtopOcr/data/catalogue';
 import { COMMON_LISTS, FIELD_DICTIONARIES, type FieldName } from '../../nodes/EtopOcr/data/fieldNames';
 
-export const FIELDS_DOC = join(__dirname, '../../docs/README-fields.md');
+export const FIELDS_DOC = join(__dirname, '../../README.md');
 
 const KINDS: Record<NonNullable<FieldName['kind']>, string> = {
 	text: 'text',

@@ -1,6 +1,6 @@
 const path = require('path');
 
-// End-to-end tests against real n8n installs (see docs/README-e2e.md). Run through
+// End-to-end tests against real n8n installs (see README.md, "Running in a real n8n"). Run through
 // `npm run test:e2e` (scripts/e2e.ts), which installs n8n, builds and packs the package first.
 module.exports = {
 	rootDir: path.join(__dirname, '..', '..'),

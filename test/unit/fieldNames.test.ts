@@ -164,7 +164,7 @@ describe('the dictionaries and the sandbox bodies', () => {
 	});
 });
 
-describe('docs/README-fields.md', () => {
+describe('README.md field names', () => {
 	it('has the field tables as generated from the dictionaries', () => {
 		const text = readFileSync(FIELDS_DOC, 'utf8');
 		// Run `npx tsx test/docs/fieldTable.ts --write` after changing a dictionary.
