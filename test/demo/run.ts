@@ -26,7 +26,7 @@ async function main() {
 			const data = readFileSync(join(__dirname, '../fixtures/samples', sample.file));
 			const { outputs, error } = await runWorkflow({
 				credentials,
-				parameters: { documentType: sample.documentType },
+				parameters: { documentType: sample.documentType, options: sample.options ?? {} },
 				items: [{ json: { file: sample.file }, binary: { data: { data, fileName: sample.file } } }],
 				onError: 'continueRegularOutput',
 			});
@@ -36,7 +36,9 @@ async function main() {
 				console.log(`  ✖ ${error.message}`);
 				continue;
 			}
-			for (const item of outputs[0] ?? []) {
+			const results = outputs[0] ?? [];
+			for (const [index, item] of results.entries()) {
+				if (results.length > 1) console.log(`  — document ${index + 1} of ${results.length}`);
 				if (item.error) {
 					failures++;
 					console.log(`  ✖ ${item.error.message}${item.error.description ? ` — ${item.error.description}` : ''}`);
