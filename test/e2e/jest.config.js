@@ -6,7 +6,7 @@ module.exports = {
 	rootDir: path.join(__dirname, '..', '..'),
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.test.json' }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 	testTimeout: 5 * 60_000,
 	maxWorkers: 1,
 	verbose: true,
