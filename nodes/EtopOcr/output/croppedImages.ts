@@ -47,7 +47,8 @@ export function extractCroppedImages(body: unknown): { rest: unknown; images: Cr
 			const copy: Record<string, unknown> = {};
 			for (const [key, entry] of Object.entries(value)) {
 				const kept = walk(entry, key);
-				if (kept !== undefined) copy[key] = kept;
+				// defineProperty, not `copy[key] =`: a member named __proto__ must stay a member.
+				if (kept !== undefined) Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
 			}
 			return copy;
 		}
