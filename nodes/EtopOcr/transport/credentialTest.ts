@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { describeErrorCode } from '../data/errorCodes';
+import { isHttpEndpoint } from './endpoint';
 
 /** pid of the ID card: a product every account has, used only to get past the pid check. */
 const PROBE_PID = '2';
@@ -24,7 +25,7 @@ export async function testEtopCredentials(
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as IDataObject;
 	const endpoint = String(data.endpoint ?? '');
-	if (!/^https?:\/\/[^/]/i.test(endpoint)) {
+	if (!isHttpEndpoint(endpoint)) {
 		return { status: 'Error', message: 'Endpoint must be an http or https URL' };
 	}
 	let body: unknown;

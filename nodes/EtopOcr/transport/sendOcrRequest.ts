@@ -10,6 +10,7 @@ import {
 import { readImage, type ImagePayload } from '../input/readImage';
 import { inputError, isRetryable, transportError } from '../output/errors';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES } from './defaults';
+import { isHttpEndpoint } from './endpoint';
 import { retryDelay } from './retryDelay';
 import { getRunState } from './runState';
 
@@ -25,7 +26,7 @@ function formFields(body: unknown): Record<string, string> {
 }
 
 function checkRequest(context: IExecuteSingleFunctions, url: unknown, fields: Record<string, string>) {
-	if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url)) {
+	if (!isHttpEndpoint(url)) {
 		throw inputError(
 			context,
 			'the Endpoint of the ETOP credential is not an http or https URL',
