@@ -47,8 +47,8 @@ export class EtopOcrApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than generic `authenticate.properties.body`: n8n drops generic body fields
-	// when the body is multipart FormData, and the mfile upload needs key and secret too.
+	// A function rather than generic `authenticate.properties.body`: n8n merges generic body fields
+	// only into an object body, while the node sends multipart FormData or url-encoded bytes.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
@@ -60,6 +60,12 @@ export class EtopOcrApi implements ICredentialType {
 			body.set('key', key);
 			body.set('secret', secret);
 			return requestOptions;
+		}
+		// The ETOP OCR node sends its url-encoded form already as bytes (the image is written
+		// straight into them); key and secret go in front.
+		if (Buffer.isBuffer(body)) {
+			const credentialFields = Buffer.from(`${new URLSearchParams({ key, secret }).toString()}&`);
+			return { ...requestOptions, body: Buffer.concat([credentialFields, body]) };
 		}
 		const fields = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
 		return { ...requestOptions, body: { ...fields, key, secret } };

@@ -24,7 +24,9 @@ export class EtopOcr implements INodeType {
 			method: 'POST',
 			url: '={{ $credentials.endpoint }}',
 			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
+				// With a charset, as in ETOP's Node.js sample. The bare type would also make n8n turn
+				// the body into URLSearchParams, which fails on the Buffer the node sends.
+				'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
 				Accept: 'application/json',
 			},
 			// Read the answer as text and parse it ourselves: HTML error pages, empty and cut

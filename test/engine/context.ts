@@ -39,7 +39,8 @@ export async function run(
 /** Fails if the key or secret appears anywhere in what n8n would show or store. */
 export function expectNoCredentials(result: RunResult, credentials: EtopCredentials): void {
 	const visible = [
-		result.stored,
+		// The whole execution, serialised as n8n would persist it.
+		JSON.stringify(result.run.data),
 		JSON.stringify(result.outputs),
 		...result.outputs.flat().map((item: INodeExecutionData) => `${item.error?.message} ${item.error?.description}`),
 		`${result.error?.message} ${result.error?.description}`,

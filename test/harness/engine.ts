@@ -155,8 +155,6 @@ export interface RunResult {
 	outputs: INodeExecutionData[][];
 	/** The error that stopped the workflow, if any. */
 	error?: IRun['data']['resultData']['error'];
-	/** The whole stored execution, serialised as n8n would persist it. */
-	stored: string;
 }
 
 /** Runs Input → ETOP OCR through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
@@ -194,7 +192,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const run = await execute.processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[ETOP_NODE_NAME]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
-	return { run, outputs, error: run.data.resultData.error, stored: JSON.stringify(run.data) };
+	return { run, outputs, error: run.data.resultData.error };
 }
 
 /** Runs the node's credential test with n8n-core's own CredentialTestContext. */

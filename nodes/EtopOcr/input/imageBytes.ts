@@ -21,16 +21,6 @@ export function describeNonImage(bytes: Uint8Array): string {
 	return printable ? 'text' : 'an unknown binary format';
 }
 
-/** Length of a base64 string after url-encoding: `+`, `/` and `=` each become three characters. */
-export function urlEncodedLength(base64: string): number {
-	let escaped = 0;
-	// indexOf scans natively; a charCodeAt loop over a 5 MB string cost about 2 ms per image.
-	for (const character of ['+', '/', '=']) {
-		for (let at = base64.indexOf(character); at !== -1; at = base64.indexOf(character, at + 1)) escaped++;
-	}
-	return base64.length + 2 * escaped;
-}
-
 /** Strips a `data:...;base64,` prefix and all whitespace, as users paste base64 with both. */
 export function normalizeBase64(text: string): string {
 	return text.replace(/^\s*data:[^,]*,/i, '').replace(/\s+/g, '');

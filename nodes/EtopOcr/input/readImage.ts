@@ -10,12 +10,13 @@ import {
 	isBase64,
 	normalizeBase64,
 	sniffImageFormat,
-	urlEncodedLength,
 } from './imageBytes';
+import { HEAD_BYTES, bufferSource, fileSource, type ImageSource } from './imageSource';
+import { urlBase64Length } from './urlBase64';
 
 /** The image of one item, in the form it will be sent. */
 export type ImagePayload =
-	| { source: 'file'; base64: string }
+	| { source: 'file'; image: ImageSource; encodedLength: number }
 	| { source: 'mfile'; blob: Blob; fileName: string; mimeType: string }
 	| { source: 'urlPath'; url: string };
 
@@ -27,29 +28,32 @@ function textParameter(context: IExecuteSingleFunctions, name: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-/** `bytes`: the file, or its first HEAD_BYTES when `size` (its whole length) is given. */
-function checkIsImage(context: IExecuteSingleFunctions, bytes: Uint8Array, parameter: string, size = bytes.length) {
+/** `head`: the first HEAD_BYTES of the file; `size`: its whole length. */
+function checkIsImage(context: IExecuteSingleFunctions, head: Uint8Array, size: number, parameter: string) {
 	if (size === 0) {
 		throw inputError(context, `the image in ${parameter} is empty (0 bytes)`, 'Check the step that produced the file.');
 	}
-	if (!sniffImageFormat(bytes)) {
+	if (!sniffImageFormat(head)) {
 		throw inputError(
 			context,
-			`${parameter} holds ${describeNonImage(bytes)}, not an image ETOP accepts`,
+			`${parameter} holds ${describeNonImage(head)}, not an image ETOP accepts`,
 			`Send a ${SUPPORTED} image (checked by its content, not its name); convert PDFs or other files first.`,
 		);
 	}
 }
 
-function checkFileFieldSize(context: IExecuteSingleFunctions, base64: string, parameter: string) {
-	const size = urlEncodedLength(base64);
-	if (size > MAX_UPLOAD_BYTES) {
+/** Sizes the `file` field, so that an image over the limit is refused before anything is sent. */
+async function fileField(context: IExecuteSingleFunctions, image: ImageSource, parameter: string): Promise<ImagePayload> {
+	checkIsImage(context, image.head, image.size, parameter);
+	const encodedLength = await urlBase64Length(image);
+	if (encodedLength > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,
-			`the image in ${parameter} is ${formatBytes(size)} as url-encoded base64, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
+			`the image in ${parameter} is ${formatBytes(encodedLength)} as url-encoded base64, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
 			'Send a smaller or more compressed image (a JPEG of about 3.5 MB or less fits), or for binary input choose Send File As → Multipart Upload, which allows a 5 MB file.',
 		);
 	}
+	return { source: 'file', image, encodedLength };
 }
 
 async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayload> {
@@ -67,16 +71,22 @@ async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayloa
 	}
 	const binary = context.helpers.assertBinaryData(propertyName);
 	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') return await readMultipartFile(context, propertyName, binary, parameter);
-	// Read through the helpers so that filesystem and S3 binary modes work; never binary.data.
-	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
-	checkIsImage(context, bytes, parameter);
-	const base64 = bytes.toString('base64');
-	checkFileFieldSize(context, base64, parameter);
-	return { source: 'file', base64 };
+	return await fileField(context, await imageSource(context, propertyName, binary), parameter);
 }
 
-/** Bytes the format checks look at (describeNonImage reads up to 512). */
-const HEAD_BYTES = 512;
+function isStoredFile(binary: IBinaryData): binary is IBinaryData & { id: string } {
+	return binary.id?.startsWith('filesystem') === true;
+}
+
+/**
+ * The image for the base64 `file` field. In filesystem binary mode (n8n's default) the stored
+ * file is read in small chunks, twice (to size and to write the field); otherwise the bytes are
+ * read once through the helpers, so that S3 and in-memory modes work too; never binary.data.
+ */
+async function imageSource(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<ImageSource> {
+	if (isStoredFile(binary)) return await fileSource(context.helpers.getBinaryPath(binary.id));
+	return bufferSource(await context.helpers.getBinaryDataBuffer(propertyName));
+}
 
 /**
  * The image as a Blob for the multipart upload. In filesystem binary mode (n8n's default) the Blob
@@ -84,7 +94,7 @@ const HEAD_BYTES = 512;
  * held in memory; otherwise the bytes are read and copied into the Blob once.
  */
 async function imageBlob(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<Blob> {
-	if (binary.id?.startsWith('filesystem')) return await openAsBlob(context.helpers.getBinaryPath(binary.id));
+	if (isStoredFile(binary)) return await openAsBlob(context.helpers.getBinaryPath(binary.id));
 	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
 	return new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
@@ -97,7 +107,7 @@ async function readMultipartFile(
 ): Promise<ImagePayload> {
 	const file = await imageBlob(context, propertyName, binary);
 	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-	checkIsImage(context, head, parameter, file.size);
+	checkIsImage(context, head, file.size, parameter);
 	if (file.size > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,
@@ -133,7 +143,7 @@ function readUrl(context: IExecuteSingleFunctions): ImagePayload {
 	return { source: 'urlPath', url: url.href };
 }
 
-function readBase64(context: IExecuteSingleFunctions): ImagePayload {
+async function readBase64(context: IExecuteSingleFunctions): Promise<ImagePayload> {
 	const base64 = normalizeBase64(textParameter(context, 'base64Data'));
 	const parameter = 'Base64 Data';
 	if (base64 === '') {
@@ -146,15 +156,13 @@ function readBase64(context: IExecuteSingleFunctions): ImagePayload {
 			'Give standard base64 (A–Z, a–z, 0–9, +, /, padded with =); a data: prefix and line breaks are removed for you.',
 		);
 	}
-	checkIsImage(context, Buffer.from(base64.slice(0, 64), 'base64'), parameter);
-	checkFileFieldSize(context, base64, parameter);
-	return { source: 'file', base64 };
+	return await fileField(context, bufferSource(Buffer.from(base64, 'base64')), parameter);
 }
 
 /** Reads and checks the item's image, so nothing is sent (or billed) for input that cannot work. */
 export async function readImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
 	const inputType = context.getNodeParameter('inputType') as string;
 	if (inputType === 'url') return readUrl(context);
-	if (inputType === 'base64') return readBase64(context);
+	if (inputType === 'base64') return await readBase64(context);
 	return await readBinary(context);
 }

@@ -11,6 +11,7 @@ import { readImage, type ImagePayload } from '../input/readImage';
 import { inputError, isRetryable, transportError } from '../output/errors';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES } from './defaults';
 import { isHttpEndpoint } from './endpoint';
+import { formBody } from './formBody';
 import { retryDelay } from './retryDelay';
 import { getRunState } from './runState';
 
@@ -43,12 +44,12 @@ function checkRequest(context: IExecuteSingleFunctions, url: unknown, fields: Re
 	}
 }
 
-/** Adds the image to the request: a form field, or a multipart body with the file part. */
-function withImage(
+/** Adds the image to the request: a url-encoded body with the image field, or a multipart body. */
+async function withImage(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	fields: Record<string, string>,
 	image: ImagePayload,
-): DeclarativeRestApiSettings.ResultOptions {
+): Promise<DeclarativeRestApiSettings.ResultOptions> {
 	// No redirects: axios then sends through plain http instead of follow-redirects, which keeps
 	// a copy of every body chunk for a replay and cost about 0.3 ms of CPU per call. A redirected
 	// POST loses its body anyway; the 3xx answer is reported with where it points.
@@ -62,8 +63,7 @@ function withImage(
 		delete headers['Content-Type'];
 		return { ...requestData, options: { ...options, headers, body: form } };
 	}
-	const imageField = image.source === 'file' ? { file: image.base64 } : { urlPath: image.url };
-	return { ...requestData, options: { ...options, body: { ...fields, ...imageField } } };
+	return { ...requestData, options: { ...options, body: await formBody(fields, image) } };
 }
 
 async function sendWithRetries(
@@ -114,7 +114,7 @@ export async function sendOcrRequest(
 		const fields = formFields(requestData.options.body);
 		checkRequest(this, requestData.options.url, fields);
 		const image = await readImage(this);
-		const { items, attempts } = await sendWithRetries(this, withImage(requestData, fields, image), maxRetries);
+		const { items, attempts } = await sendWithRetries(this, await withImage(requestData, fields, image), maxRetries);
 		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
 		// whatever the body holds under that name (a number made this throw).
 		const simplified = this.getNodeParameter('simplify', true) === true;
