@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 /** Read size: a multiple of 3 bytes, so every chunk but the last is whole base64 groups. */
 const CHUNK_BYTES = 3 * 16 * 1024;
@@ -21,10 +21,10 @@ export interface ImageSource {
 	 * Calls `visit` with the bytes in order, in chunks that are a multiple of 3 bytes long except
 	 * the last. A chunk is only valid during the call: its memory is reused for the next one.
 	 */
-	forEachChunk(visit: (chunk: Uint8Array) => void): Promise<void>;
+	forEachChunk(visit: (chunk: Buffer) => void): Promise<void>;
 }
 
-export function bufferSource(bytes: Uint8Array): ImageSource {
+export function bufferSource(bytes: Buffer): ImageSource {
 	return {
 		size: bytes.length,
 		head: bytes.subarray(0, HEAD_BYTES),
@@ -37,26 +37,32 @@ export function bufferSource(bytes: Uint8Array): ImageSource {
 }
 
 /**
- * A stored file (n8n's filesystem binary mode). A big one is read through one small buffer per
- * pass, so the image is never in memory as a whole; exactly the size found first is read.
+ * A stored file (n8n's filesystem binary mode). A small one is read whole; a big one through one
+ * small buffer per pass, so the image is never in memory as a whole. `size` is n8n's record of
+ * the file's length, when it keeps one; otherwise the file is asked. A file operation costs more
+ * main-thread time than reading 100 KB, so there are as few as possible: open, read, close.
  */
-export async function fileSource(path: string): Promise<ImageSource> {
-	const { size } = await stat(path);
-	if (size <= WHOLE_READ_BYTES) return bufferSource(await readFile(path));
-	const head = Buffer.alloc(HEAD_BYTES);
-	const handle = await open(path, 'r');
+export async function fileSource(path: string, size?: number): Promise<ImageSource> {
+	const file = await open(path, 'r');
 	try {
-		await readFully(handle, head, 0);
+		const length = size ?? (await file.stat()).size;
+		const whole = length <= WHOLE_READ_BYTES;
+		const bytes = Buffer.allocUnsafe(whole ? length : HEAD_BYTES);
+		await readFully(file, bytes, 0);
+		return whole ? bufferSource(bytes) : chunkedFileSource(path, length, bytes);
 	} finally {
-		await handle.close();
+		await file.close();
 	}
+}
+
+function chunkedFileSource(path: string, size: number, head: Uint8Array): ImageSource {
 	return {
 		size,
 		head,
 		async forEachChunk(visit) {
 			const file = await open(path, 'r');
 			try {
-				const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
+				const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
 				for (let position = 0; position < size; position += CHUNK_BYTES) {
 					const part = chunk.subarray(0, Math.min(CHUNK_BYTES, size - position));
 					await readFully(file, part, position);

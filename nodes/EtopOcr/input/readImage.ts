@@ -80,11 +80,12 @@ function isStoredFile(binary: IBinaryData): binary is IBinaryData & { id: string
 
 /**
  * The image for the base64 `file` field. In filesystem binary mode (n8n's default) the stored
- * file is read in small chunks, twice (to size and to write the field); otherwise the bytes are
- * read once through the helpers, so that S3 and in-memory modes work too; never binary.data.
+ * file is read directly (a big one in chunks, twice: to size and to write the field); otherwise
+ * the bytes are read once through the helpers, so that S3 and in-memory modes work too; never
+ * binary.data.
  */
 async function imageSource(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<ImageSource> {
-	if (isStoredFile(binary)) return await fileSource(context.helpers.getBinaryPath(binary.id));
+	if (isStoredFile(binary)) return await fileSource(context.helpers.getBinaryPath(binary.id), binary.bytes);
 	return bufferSource(await context.helpers.getBinaryDataBuffer(propertyName));
 }
 
