@@ -21,8 +21,8 @@ export class EtopOcr implements INodeType {
 		outputs: ['main'],
 		credentials: [{ name: 'etopOcrApi', required: true, testedBy: 'etopOcrApiTest' }],
 		requestDefaults: {
+			// The URL is the credential's Endpoint, set by the request hook (see transport/runState.ts).
 			method: 'POST',
-			url: '={{ $credentials.endpoint }}',
 			headers: {
 				// With a charset, as in ETOP's Node.js sample. The bare type would also make n8n turn
 				// the body into URLSearchParams, which fails on the Buffer the node sends.

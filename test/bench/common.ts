@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { makePng } from '../fixtures/images';
+import { encodePng, makePng } from '../fixtures/images';
+import { markerText } from '../fixtures/image-options';
+import { Raster } from '../fixtures/raster';
 import type { RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 
@@ -12,12 +14,37 @@ export function etopExecutionMs(result: RunResult): number {
 }
 
 /**
- * `count` items that share one PNG of `bytes` bytes (padding made of 'A', so its base64 has no
- * characters url-encoding would triple) and each carry their own requestId. Sharing the buffer
- * keeps the bench's own fixtures out of the memory figures.
+ * What the bench images are made of:
+ * - `padded`: a small card picture padded to size with a text chunk of 'A's, so its base64 has no
+ *   characters url-encoding escapes (exact sizes for the limit cases; the cheapest case to encode);
+ * - `photo`: pixels of seeded noise, which compress no better than a real photo or scan does, so
+ *   about one base64 character in 21 is a `+` or `/` that url-encoding triples, as in real uploads.
  */
-export function benchItems(count: number, bytes: number): { items: InputItem[]; image: Buffer } {
-	const image = makePng({ bytes, marker: 'ETOP-SANDBOX:DOC=2' });
+export type ImageContent = 'padded' | 'photo';
+
+const MARKER = 'ETOP-SANDBOX:DOC=2';
+
+/** A PNG of about `bytes` bytes (a little over: PNG and deflate framing) with noise for pixels. */
+function photoLikePng(bytes: number): Buffer {
+	const width = 256;
+	const raster = new Raster(width, Math.max(1, Math.round(bytes / (width * 3))));
+	let state = 0x2545f491;
+	for (let i = 0; i < raster.data.length; i++) {
+		// xorshift32: the same image in every run.
+		state ^= state << 13;
+		state ^= state >>> 17;
+		state ^= state << 5;
+		raster.data[i] = state & 0xff;
+	}
+	return encodePng(raster, [['Comment', markerText(MARKER)]]);
+}
+
+/**
+ * `count` items that share one PNG of `bytes` bytes and each carry their own requestId. Sharing
+ * the buffer keeps the bench's own fixtures out of the memory figures.
+ */
+export function benchItems(count: number, bytes: number, content: ImageContent = 'padded'): { items: InputItem[]; image: Buffer } {
+	const image = content === 'photo' ? photoLikePng(bytes) : makePng({ bytes, marker: MARKER });
 	const items = Array.from({ length: count }, (_, index) => ({
 		json: { id: `bench-${index}` },
 		binary: { data: { data: image, fileName: `scan-${index}.png`, mimeType: 'image/png' } },

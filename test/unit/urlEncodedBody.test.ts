@@ -39,6 +39,10 @@ describe('url-encoded base64 of the image', () => {
 		['random bytes', (size) => randomBytes(size)],
 		// Every base64 digit is `/`, so every character is escaped.
 		['0xFF bytes', (size) => Buffer.alloc(size, 0xff)],
+		// Nothing to escape but the padding: the native fast path.
+		['zero bytes', (size) => Buffer.alloc(size)],
+		// A first chunk with escapes, then chunks without: both paths in one image.
+		['random, then zeros', (size) => Buffer.concat([randomBytes(Math.min(size, 100)), Buffer.alloc(Math.max(0, size - 100))])],
 		// Every base64 digit is `+`.
 		['0xFB 0xEF 0xBE', (size) => Buffer.from(Array.from({ length: size }, (_, i) => [0xfb, 0xef, 0xbe][i % 3]))],
 	];

