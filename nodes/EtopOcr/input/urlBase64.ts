@@ -2,9 +2,9 @@ import type { ImageSource } from './imageSource';
 
 /**
  * ETOP's `file` field: the image as base64 inside a url-encoded form, where `+`, `/` and the `=`
- * padding travel as %2B, %2F and %3D. Encoded here byte by byte into the request body, because
- * the usual way (a base64 string, then a url-encoded string, then a Buffer) held three copies
- * of a 5 MB image at once.
+ * padding travel as %2B, %2F and %3D. Encoded chunk by chunk straight into the request body,
+ * because the usual way (a base64 string, then a url-encoded string, then a Buffer) held three
+ * more copies of a 5 MB image at once.
  */
 
 const DIGITS = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%2B%2F', 'latin1');
@@ -12,8 +12,10 @@ const DIGITS = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** Digit 62 (`+`) and 63 (`/`) are written as three bytes, found at these offsets in DIGITS. */
 const ESCAPED_DIGITS = 62;
 
-const PADDING = Buffer.from('%3D', 'latin1');
+/** An escaped character takes three bytes: `%` and two hex digits. */
+const ESCAPE_WIDTH = 3;
 
+const PADDING = Buffer.from('%3D', 'latin1');
 
 /** The base64 digits of the last 1 or 2 bytes of an image; the rest is padding. */
 function tailDigits(bytes: Uint8Array, start: number): number[] {
@@ -22,6 +24,8 @@ function tailDigits(bytes: Uint8Array, start: number): number[] {
 	const b = bytes[start + 1];
 	return [a >> 2, ((a & 3) << 4) | (b >> 4), (b & 15) << 2];
 }
+
+const needsEscapes = (digits: string) => digits.includes('+') || digits.includes('/') || digits.includes('=');
 
 function occurrences(text: string, character: string): number {
 	let count = 0;
@@ -34,7 +38,7 @@ function chunkLength(bytes: Buffer): number {
 	const digits = bytes.toString('base64');
 	if (!needsEscapes(digits)) return digits.length;
 	const escaped = occurrences(digits, '+') + occurrences(digits, '/') + occurrences(digits, '=');
-	return digits.length + escaped * (PADDING.length - 1);
+	return digits.length + escaped * (ESCAPE_WIDTH - 1);
 }
 
 function putDigit(target: Buffer, at: number, digit: number): number {
@@ -42,14 +46,12 @@ function putDigit(target: Buffer, at: number, digit: number): number {
 		target[at] = DIGITS[digit];
 		return at + 1;
 	}
-	const from = ESCAPED_DIGITS + (digit - ESCAPED_DIGITS) * 3;
+	const from = ESCAPED_DIGITS + (digit - ESCAPED_DIGITS) * ESCAPE_WIDTH;
 	target[at] = DIGITS[from];
 	target[at + 1] = DIGITS[from + 1];
 	target[at + 2] = DIGITS[from + 2];
 	return at + 3;
 }
-
-const needsEscapes = (digits: string) => digits.includes('+') || digits.includes('/') || digits.includes('=');
 
 function writeChunk(bytes: Buffer, target: Buffer, offset: number): number {
 	// A chunk with nothing to escape (a flat stretch of pixels, a text chunk) is copied as native
@@ -74,7 +76,7 @@ function writeChunk(bytes: Buffer, target: Buffer, offset: number): number {
 	return at;
 }
 
-/** Length of the image as url-encoded base64, found without encoding it. */
+/** Length of the image as url-encoded base64, found a chunk at a time, never holding all of it. */
 export async function urlBase64Length(image: ImageSource): Promise<number> {
 	let length = 0;
 	await image.forEachChunk((chunk) => {
