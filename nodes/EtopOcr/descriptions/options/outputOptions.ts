@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** How the node shapes its output items; nothing here is sent to the service. */
+export const outputOptions: INodeProperties[] = [
+	{
+		displayName: 'Field Names',
+		name: 'fieldNames',
+		type: 'options',
+		options: [
+			{
+				name: 'As Returned',
+				value: 'asReturned',
+				description: 'The names the service uses, e.g. 公民身份号码 or PlateNo',
+			},
+			{
+				name: 'English',
+				value: 'english',
+				description:
+					'Stable camelCase names such as idNumber, birthDate or totalAmount, the same for every document of a kind',
+			},
+		],
+		default: 'english',
+		description:
+			'How the fields of the simplified output are named. A name the node does not know is kept as returned.',
+		displayOptions: { show: { '/simplify': [true] } },
+	},
+	{
+		displayName: 'Include Input Fields',
+		name: 'includeInputFields',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to keep the fields of the input item (e.g. the email subject) beside the result; result fields win on a name clash',
+	},
+	{
+		displayName: 'Normalize Values',
+		name: 'normalizeValues',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to turn dates into ISO 8601 (1990-04-22), amounts and counts into numbers and sexes into male/female. The text as printed stays beside each such field (birthDateText); a value that does not read stays text and is listed in meta.unparsed.',
+		displayOptions: { show: { '/simplify': [true] } },
+	},
+	{
+		displayName: 'One Item per Document',
+		name: 'oneItemPerDocument',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to output one item for each document found in the image (auto-classification results, several receipts or plates), each with its document type in meta. All of them stay paired to the input item.',
+		displayOptions: { show: { '/simplify': [true] } },
+	},
+];

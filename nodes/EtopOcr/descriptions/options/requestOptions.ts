@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Switches sent to the service with the image. A switch left off sends nothing, so the service applies its own default. */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Read Seals',
+		name: 'readSeals',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to read the text inside seals (stamps), e.g. on invoices and business papers. Recognition takes longer. Products without seals ignore it.',
+		routing: { send: { type: 'body', property: 'openSeal', value: '={{ $value ? "1" : undefined }}' } },
+	},
+	{
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice-2024-0001',
+		description:
+			"Your own reference for the call (at most 255 characters), echoed back in the result and in ETOP's logs",
+		routing: { send: { type: 'body', property: 'requestId', value: '={{ $value === "" ? undefined : $value }}' } },
+	},
+	{
+		displayName: 'Return Cropped Images',
+		name: 'returnCroppedImages',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return the cropped document (and portrait) images. They come out as binary fields of the item.',
+		routing: { send: { type: 'body', property: 'removeImgData', value: '={{ $value ? "0" : undefined }}' } },
+	},
+	{
+		displayName: 'Return Field Positions',
+		name: 'returnPositions',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return where each field was found in the image. The ETOP documentation names general receipts (pid 22); other products may ignore it.',
+		routing: { send: { type: 'body', property: 'showPosition', value: '={{ $value ? "1" : undefined }}' } },
+	},
+];
