@@ -64,6 +64,9 @@ function fieldsOf(item: INodeExecutionData): IDataObject {
 	return fields;
 }
 
+/** Normalize Values off: these tests compare the values exactly as the sandbox sent them. */
+const RAW = { normalizeValues: false };
+
 const sideMarker = (side: Side) => (side === 'back' ? 'SIDE=back' : '');
 const marker = (...directives: string[]) => {
 	const used = directives.filter(Boolean);
@@ -87,7 +90,7 @@ describe('English field names for every family, through the engine and the sandb
 	it.each(PAGES.map((page) => [label(page), page.family, page] as const))(
 		'pid %s (%s): every field the sandbox returns comes out under its English name',
 		async (_label, family, page) => {
-			const item = await one({ documentType: String(page.pid) }, marker(sideMarker(page.side)));
+			const item = await one({ documentType: String(page.pid), options: RAW }, marker(sideMarker(page.side)));
 			const shape = productOf(page.pid)!.family;
 			const fields = fieldsOf(item);
 			const expected = { ...expectedFields(page), ...(page.pid === 21 && page.side === 'front' ? lineItemFields() : {}) };
@@ -119,7 +122,7 @@ describe('English field names for every family, through the engine and the sandb
 	it.each(PAGES.map((page) => [label(page), page.family, page] as const))(
 		'pid %s (%s) found by auto-classification (666): English keys and Chinese labels give the same names',
 		async (_label, family, page) => {
-			const item = await one({ documentType: '666' }, marker(`DOC=${page.pid}`, sideMarker(page.side)));
+			const item = await one({ documentType: '666', options: RAW }, marker(`DOC=${page.pid}`, sideMarker(page.side)));
 			expect(fieldsOf(item)).toEqual(expectedFields(page));
 			for (const [key, chn] of page.data.fields) reached(family, key, chn);
 			expect(item.json.meta).toMatchObject({
@@ -138,7 +141,7 @@ describe('English field names for every family, through the engine and the sandb
 	it('pid 22: every kind of receipt, one item each, named with the ticket dictionary', async () => {
 		const { outputs } = await run(
 			credentials(),
-			{ documentType: '22', options: { oneItemPerDocument: true } },
+			{ documentType: '22', options: { ...RAW, oneItemPerDocument: true } },
 			[imageItem(marker(`TICKET=${TICKET_KINDS.join(',')}`))],
 		);
 		const items = outputs[0];
@@ -165,7 +168,7 @@ describe('English field names for every family, through the engine and the sandb
 			reached('ticket', ...TICKETS[kind].fields.map(([, chn]) => chn));
 		});
 		// Auto-classification finds a train ticket with English keys.
-		const classified = await one({ documentType: '666' }, marker('DOC=22'));
+		const classified = await one({ documentType: '666', options: RAW }, marker('DOC=22'));
 		expect(fieldsOf(classified)).toMatchObject(expectedFields({ pid: 22, family: 'ticket', side: 'front', data: TICKETS.train }));
 		reached('ticket', ...TICKETS.train.fields.map(([key]) => key));
 	});
@@ -184,9 +187,9 @@ describe('English field names for every family, through the engine and the sandb
 	});
 
 	it('keeps the names as returned when asked', async () => {
-		const item = await one({ documentType: '2', options: { fieldNames: 'asReturned' } });
+		const item = await one({ documentType: '2', options: { ...RAW, fieldNames: 'asReturned' } });
 		expect(fieldsOf(item)).toEqual(Object.fromEntries(DOCUMENTS[2].front.fields.map(([, chn, value]) => [chn, value])));
-		const entries = await one({ documentType: '5', options: { fieldNames: 'asReturned' } });
+		const entries = await one({ documentType: '5', options: { ...RAW, fieldNames: 'asReturned' } });
 		// Entries keep their key, and their label beside it.
 		const expected = Object.fromEntries(DOCUMENTS[5].front.fields.flatMap(([key, chn, value]) => [[key, value], [`${key}.chn_key`, chn]]));
 		expect(fieldsOf(entries)).toMatchObject(expected);
@@ -317,8 +320,14 @@ describe('Normalize Values, through the engine and the sandbox', () => {
 		}
 	});
 
-	it('leaves values as returned when off (the default)', async () => {
+	it('is on by default', async () => {
 		const item = await one({ documentType: '2' });
+		expect(fieldsOf(item)).toMatchObject(NORMALIZED['2'].fields);
+		expect((item.json.meta as IDataObject).unparsed).toEqual([]);
+	});
+
+	it('leaves values as returned when turned off', async () => {
+		const item = await one({ documentType: '2', options: RAW });
 		expect(fieldsOf(item)).toMatchObject({ birthDate: '1990年4月22日', sex: '男' });
 		expect(fieldsOf(item)).not.toHaveProperty('birthDateText');
 		expect(item.json.meta).not.toHaveProperty('unparsed');
@@ -351,7 +360,7 @@ describe('One Item per Document: splitting and pairing', () => {
 	it('gives each auto-classified document its own item with its type, all paired to their input item', async () => {
 		const { outputs } = await run(
 			credentials(),
-			{ documentType: '666', options: { oneItemPerDocument: true, includeInputFields: true } },
+			{ documentType: '666', options: { ...RAW, oneItemPerDocument: true, includeInputFields: true } },
 			[imageItem(marker('DOC=2,41,21'), { subject: 'three papers' }), imageItem(marker('DOC=6'), { subject: 'a plate' })],
 		);
 		const items = outputs[0];
@@ -376,7 +385,7 @@ describe('One Item per Document: splitting and pairing', () => {
 	});
 
 	it('in one item, lists every document found in meta and keeps every field', async () => {
-		const item = await one({ documentType: '666' }, marker('DOC=2,41'));
+		const item = await one({ documentType: '666', options: RAW }, marker('DOC=2,41'));
 		const page = (pid: number): Page => ({ pid, family: productsForPid(pid)[0].family as NamedFamily, side: 'front', data: DOCUMENTS[pid].front });
 		expect(item.json.meta).toMatchObject({
 			detectedPid: 2,
@@ -428,7 +437,7 @@ const box = (index: number, text: string) => place(index, text).position;
 
 describe('Return Field Positions: one shape, next to the values', () => {
 	it('gives {left, top, width, height} per English field name for Chinese-keyed bodies', async () => {
-		const item = await one({ documentType: '2', options: { returnPositions: true } });
+		const item = await one({ documentType: '2', options: { ...RAW, returnPositions: true } });
 		const page: Page = { pid: 2, family: 'idCard', side: 'front', data: DOCUMENTS[2].front };
 		expect(fieldsOf(item)).toEqual(expectedFields(page));
 		expect(item.json.fieldPositions).toEqual(
@@ -449,7 +458,7 @@ describe('Return Field Positions: one shape, next to the values', () => {
 	it('per receipt when split, and with the names as returned too', async () => {
 		const { outputs } = await run(
 			credentials(),
-			{ documentType: '22', options: { returnPositions: true, oneItemPerDocument: true, fieldNames: 'asReturned' } },
+			{ documentType: '22', options: { ...RAW, returnPositions: true, oneItemPerDocument: true, fieldNames: 'asReturned' } },
 			[imageItem(marker('TICKET=train,taxi'))],
 		);
 		(['train', 'taxi'] as const).forEach((kind, index) => {

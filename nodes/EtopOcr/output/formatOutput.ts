@@ -33,7 +33,8 @@ function readSettings(context: IExecuteSingleFunctions): OutputSettings {
 	return {
 		simplify: context.getNodeParameter('simplify', true) as boolean,
 		naming: (options.fieldNames ?? 'english') as FieldNaming,
-		normalize: options.normalizeValues === true,
+		// On unless turned off: an option not added to the collection is on.
+		normalize: options.normalizeValues !== false,
 		oneItemPerDocument: options.oneItemPerDocument === true,
 		positions: options.returnPositions === true,
 		includeInputFields: options.includeInputFields === true,

@@ -36,7 +36,7 @@ export const outputOptions: INodeProperties[] = [
 		displayName: 'Normalize Values',
 		name: 'normalizeValues',
 		type: 'boolean',
-		default: false,
+		default: true,
 		description:
 			'Whether to turn dates into ISO 8601 (1990-04-22), amounts and counts into numbers and sexes into male/female. The text as printed stays beside each such field (birthDateText); a value that does not read stays text and is listed in meta.unparsed.',
 		displayOptions: { show: { '/simplify': [true] } },
