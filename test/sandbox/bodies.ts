@@ -1,19 +1,27 @@
-// SANDBOX DATA — invented people, companies and numbers; NOT the vendor's data and NOT its full schema.
-// The vendor's document shows no success body. The shapes follow public client code that calls the service:
-//   - VIN `{recogInfo, VIN, ErrorCode}` and plate `{PlateNum, recogInfo, totalMs, ErrorCode, Plate:[{车牌颜色, 车牌号}]}`;
-//   - certificate results as `ResultList:[{pid, type, position, direct, angle, image_data, head_image_data,
-//     ocr_error_code, FieldList:[{key, chn_key, value, image_data, position:{left,top,width,height}, quad}]}]`;
-//   - on-premises pages as `PageInfo:[{Result:[{ResultList:[...]}]}]`.
-// Where public code shows nothing (most products) the sandbox answers Chinese field names as top-level keys.
+// SANDBOX DATA — invented people, companies and numbers; NOT the vendor's data.
+// Which parts are REAL-SHAPED (seen in answers kept in public client code, see
+// ../shared/notes/etop-api-facts.md "Real response bodies") and which are INVENTED is said per document
+// (`keys`) and in README.md. In short:
+//   real    the ID card's front page (keys IDNum, Name, Sex, Nation, Birth, Address; Birth as 19900422), the
+//           vehicle licence's front page (PlateNo, VType, ...) and its counterpart page's entries without `key`
+//           (总质量, 整备质量, 核定载质量, 外廓尺寸, 备注), VIN, plate (车牌颜色, 车牌号)
+//   invented every other product's keys and labels, the receipts of pid 22, text lines and tables.
 // Values are written the way Chinese documents print them: 1990年4月22日, 2019-03-04, 20190304, ¥1234.50, 1,234.50.
 
-/** [English key, Chinese name (`chn_key`, and the top-level key of 'object' bodies), value] */
+/**
+ * [English key (`key`), printed label (`chn_key`), value]. An empty key is an entry the service sends
+ * with only `chn_key` + `value` (no `key` member), as on the vehicle licence's counterpart page.
+ */
 export type FieldRow = readonly [key: string, chn: string, value: string];
+
+/** Where a page's keys and labels come from: answers seen in public client code, or the sandbox. */
+export type Provenance = 'real' | 'partly real' | 'invented';
 
 export interface DocumentData {
 	/** what the service calls the document (`type` in ResultList entries) */
 	type: string;
 	fields: readonly FieldRow[];
+	keys: Provenance;
 }
 
 export interface SealData {
@@ -28,11 +36,11 @@ export interface ProductData {
 	front: DocumentData;
 	/** chosen by the marker SIDE=back */
 	back?: DocumentData;
-	/** ID-card-like products also return the portrait when removeImgData=0 */
+	/** ID-card-like products also carry the portrait: `head_image_data` and `head_position` */
 	headImage?: boolean;
-	/** read when openSeal=1 */
+	/** read when openSeal=1 (invented member SealList) */
 	seals?: readonly SealData[];
-	/** line items of invoices: a list of objects under this Chinese key */
+	/** line items of invoices: a list of objects under this Chinese key (invented) */
 	items?: { chn: string; rows: ReadonlyArray<Readonly<Record<string, string>>> };
 }
 
@@ -46,7 +54,17 @@ const SELLER_CODE = '91310115MA1HXXXX2C';
 const VIN = 'LFWSRXNH6AAD38754';
 const PLATE = '浙A12345';
 
-const doc = (type: string, fields: FieldRow[]): DocumentData => ({ type, fields });
+/** The ID card's front page as real answers name it (keys, labels, Birth as yyyymmdd). */
+const ID_CARD_FRONT: readonly FieldRow[] = [
+	['IDNum', '身份证号码', OWNER_ID],
+	['Name', '姓名', OWNER],
+	['Sex', '性别', '男'],
+	['Nation', '民族', '汉'],
+	['Birth', '出生', '19900422'],
+	['Address', '地址', OWNER_ADDRESS],
+];
+
+const doc = (type: string, fields: FieldRow[], keys: Provenance = 'invented'): DocumentData => ({ type, fields, keys });
 
 /** pid 22 covers several kinds of receipt; the marker TICKET=train,taxi,... chooses them. */
 export type TicketKind = 'train' | 'taxi' | 'itinerary' | 'quota' | 'general';
@@ -112,16 +130,9 @@ export const TICKETS: Readonly<Record<TicketKind, DocumentData>> = {
 export const TICKET_KINDS = Object.keys(TICKETS) as TicketKind[];
 
 export const DOCUMENTS: Readonly<Record<number, ProductData>> = {
-	1: { front: doc('VIN码', [['VIN', 'VIN码', VIN]]) },
+	1: { front: doc('VIN码', [['VIN', 'VIN码', VIN]], 'real') },
 	2: {
-		front: doc('身份证人像页', [
-			['Name', '姓名', OWNER],
-			['Sex', '性别', '男'],
-			['Nation', '民族', '汉'],
-			['Birth', '出生', '1990年4月22日'],
-			['Address', '住址', OWNER_ADDRESS],
-			['IDNum', '公民身份号码', OWNER_ID],
-		]),
+		front: doc('身份证人像页', [...ID_CARD_FRONT], 'real'),
 		back: doc('身份证国徽页', [
 			['IssueAuthority', '签发机关', '杭州市公安局西湖分局'],
 			['ValidPeriod', '有效期限', '2016.05.10-2036.05.10'],
@@ -138,33 +149,49 @@ export const DOCUMENTS: Readonly<Record<number, ProductData>> = {
 		]),
 	},
 	5: {
-		front: doc('行驶证主页', [
-			['PlateNo', '号牌号码', PLATE],
-			['VehicleType', '车辆类型', '小型轿车'],
-			['Owner', '所有人', OWNER],
-			['Address', '住址', OWNER_ADDRESS],
-			['UseCharacter', '使用性质', '非营运'],
-			['Model', '品牌型号', '大众汽车牌SVW71612BM'],
-			['VIN', '车辆识别代号', VIN],
-			['EngineNo', '发动机号码', 'DLF123456'],
-			['RegisterDate', '注册日期', '2019-03-04'],
-			['IssueDate', '发证日期', '2019-03-04'],
-		]),
-		back: doc('行驶证副页', [
-			['PlateNo', '号牌号码', PLATE],
-			['FileNo', '档案编号', '330100123456'],
-			['ApprovedPassengers', '核定载人数', '5人'],
-			['TotalMass', '总质量', '1830kg'],
-			['CurbWeight', '整备质量', '1395kg'],
-			['Dimensions', '外廓尺寸', '4753×1800×1462mm'],
-			['InspectionRecord', '检验记录', '检验有效期至2025年03月浙A'],
-		]),
+		front: doc(
+			'行驶证正页',
+			[
+				['PlateNo', '号牌号码', PLATE],
+				['VType', '车辆类型', '小型轿车'],
+				['Owner', '所有人', OWNER],
+				['Address', '地址', OWNER_ADDRESS],
+				['UseCharacter', '使用性质', '非营运'],
+				['Model', '品牌型号', '大众汽车牌SVW71612BM'],
+				['VIN', '车辆识别代码', VIN],
+				['EngineNo', '发动机号', 'DLF123456'],
+				['RegisterDate', '注册日期', '2019-03-04'],
+				['IssueDate', '发证日期', '2019-03-04'],
+			],
+			'real',
+		),
+		// Entries without key, as public client code reads this page. Real labels: 总质量, 整备质量, 核定载质量,
+		// 外廓尺寸, 备注; the others are the sandbox's (printed on the page, not seen in client code).
+		back: doc(
+			'行驶证副页',
+			[
+				['', '号牌号码', PLATE],
+				['', '档案编号', '330100123456'],
+				['', '核定载人数', '5人'],
+				['', '总质量', '1830kg'],
+				['', '整备质量', '1395kg'],
+				['', '核定载质量', ''],
+				['', '外廓尺寸', '4753×1800×1462mm'],
+				['', '备注', ''],
+				['', '检验记录', '检验有效期至2025年03月浙A'],
+			],
+			'partly real',
+		),
 	},
 	6: {
-		front: doc('车牌', [
-			['PlateNo', '车牌号', PLATE],
-			['PlateColor', '车牌颜色', '蓝色'],
-		]),
+		front: doc(
+			'车牌',
+			[
+				['PlateNo', '车牌号', PLATE],
+				['PlateColor', '车牌颜色', '蓝色'],
+			],
+			'real',
+		),
 	},
 	7: {
 		front: doc('驾驶证主页', [
@@ -484,16 +511,16 @@ export const DOCUMENTS: Readonly<Record<number, ProductData>> = {
 		headImage: true,
 	},
 	1020: {
-		front: doc('临时居民身份证', [
-			['Name', '姓名', OWNER],
-			['Sex', '性别', '男'],
-			['Nation', '民族', '汉'],
-			['Birth', '出生', '1990年4月22日'],
-			['Address', '住址', OWNER_ADDRESS],
-			['IDNum', '公民身份号码', OWNER_ID],
-			['IssueAuthority', '签发机关', '杭州市公安局西湖分局'],
-			['ValidPeriod', '有效期限', '2023.01.01-2023.04.01'],
-		]),
+		// the ID card's real keys and labels, the validity rows invented
+		front: doc(
+			'临时居民身份证',
+			[
+				...ID_CARD_FRONT,
+				['IssueAuthority', '签发机关', '杭州市公安局西湖分局'],
+				['ValidPeriod', '有效期限', '2023.01.01-2023.04.01'],
+			],
+			'partly real',
+		),
 		headImage: true,
 	},
 	1026: {
@@ -605,15 +632,14 @@ export const DOCUMENTS: Readonly<Record<number, ProductData>> = {
 	},
 };
 
-/** pid 6: [车牌颜色, 车牌号], cycled when COUNT asks for several plates */
+/** pid 6 (real member names): [车牌颜色, 车牌号], cycled when COUNT asks for several plates */
 export const PLATES: ReadonlyArray<readonly [string, string]> = [
 	['蓝色', PLATE],
 	['绿色', '浙AD12345'],
 	['黄色', '渝B8R561'],
 ];
 
-
-/** text lines of the 'page' products */
+/** text lines of the 'page' products (invented shape) */
 export const TEXT_LINES: Readonly<Record<number, readonly string[]>> = {
 	1001: [
 		'译图智讯 ETOP OCR 沙箱示例文本',

@@ -1,7 +1,9 @@
-// ErrorCode values and the vendor's own texts for them (from its API document), sent as `ErrorMessage`.
-// `ErrorCode` always travels as a string, as the service writes it.
+// ErrorCode values and the vendor's own texts for them (from its API document), sent as `ErrorMessage`
+// (a member name the sandbox chose). Plus codes outside the vendor's table that callers of the real service
+// handle. How the code travels (string "0" or number 0) depends on the body: see envelope.ts.
 
-export type ErrorCode =
+/** The vendor's table. */
+export type VendorCode =
 	| '0'
 	| '3'
 	| '16'
@@ -20,7 +22,12 @@ export type ErrorCode =
 	| '-52'
 	| '-55';
 
-export const ERROR_TEXTS: Readonly<Record<ErrorCode, string>> = {
+/** Outside the vendor's table, seen in public client code: VIN callers handle 20 as 找不到该车型. */
+export type OutOfTableCode = '20';
+
+export type ErrorCode = VendorCode | OutOfTableCode;
+
+export const ERROR_TEXTS: Readonly<Record<VendorCode, string>> = {
 	'0': '识别成功',
 	'3': '非该类型证件',
 	'16': '不支持的图像文件',
@@ -40,14 +47,24 @@ export const ERROR_TEXTS: Readonly<Record<ErrorCode, string>> = {
 	'-55': '客户端断开连接',
 };
 
+/** The texts callers show for codes outside the table (the service's own text for them is not known). */
+export const OUT_OF_TABLE_TEXTS: Readonly<Record<OutOfTableCode, string>> = {
+	'20': '找不到该车型',
+};
+
+const TEXTS: Readonly<Record<ErrorCode, string>> = { ...ERROR_TEXTS, ...OUT_OF_TABLE_TEXTS };
+
 export function isErrorCode(value: string): value is ErrorCode {
-	return Object.prototype.hasOwnProperty.call(ERROR_TEXTS, value);
+	return Object.prototype.hasOwnProperty.call(TEXTS, value);
 }
 
-/** Codes the recognition engine itself returns: a call ending with one of them is billed. */
-export const RECOGNITION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['0', '3', '19', '-51']);
+/**
+ * Codes the recognition engine itself returns: a call ending with one of them is billed. 20 comes after
+ * the VIN was read (the sandbox's reading of "vehicle model not found"), so it is billed too.
+ */
+export const RECOGNITION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['0', '3', '19', '-51', '20']);
 
-/** The vendor text, with a sandbox detail appended after a colon when there is one. */
+/** The text for the code, with a sandbox detail appended after a colon when there is one. */
 export function errorMessage(code: ErrorCode, detail?: string): string {
-	return detail ? `${ERROR_TEXTS[code]}: ${detail}` : ERROR_TEXTS[code];
+	return detail ? `${TEXTS[code]}: ${detail}` : TEXTS[code];
 }

@@ -1,9 +1,10 @@
 import { ServerResponse } from 'http';
 import { ErrorCode } from './error-codes';
 import { maintenancePage, nginxErrorPage } from './html-pages';
-import { failureBody, JsonObject } from './render-common';
+import { failureBody } from './envelope';
+import { jsonText, JsonObject } from './render-common';
 import { HTML_TYPE, JSON_TYPE, sandboxHeaders, sendHtml, sendJson } from './respond';
-import { Fault, FaultKind } from './types';
+import { Dialect, Fault, FaultKind } from './types';
 
 // How each fault answers. None of them is billed.
 
@@ -16,9 +17,9 @@ const API_CODES: Partial<Record<FaultKind, ErrorCode>> = {
 };
 
 /** Answers `fault` (every kind but 'slow', which delays and then answers normally). */
-export function answerFault(res: ServerResponse, fault: Fault, normalBody: () => JsonObject): void {
+export function answerFault(res: ServerResponse, fault: Fault, dialect: Dialect, normalBody: () => JsonObject): void {
 	const code = API_CODES[fault.kind];
-	if (code) return sendJson(res, failureBody(code, '沙箱注入的故障'));
+	if (code) return sendJson(res, failureBody(code, '沙箱注入的故障', dialect));
 	switch (fault.kind) {
 		case 'http5xx':
 			return sendHtml(res, fault.status ?? 502, nginxErrorPage(fault.status ?? 502), { Server: 'nginx' });
@@ -30,7 +31,7 @@ export function answerFault(res: ServerResponse, fault: Fault, normalBody: () =>
 			return;
 		}
 		case 'truncated': {
-			const body = Buffer.from(JSON.stringify(normalBody()), 'utf8');
+			const body = Buffer.from(jsonText(normalBody()), 'utf8');
 			res.writeHead(200, { ...sandboxHeaders(), 'Content-Type': JSON_TYPE, 'Content-Length': String(body.length) });
 			res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
 			return;

@@ -70,6 +70,16 @@ export function multipartBody(boundary: string, parts: Array<{ name: string; fil
 
 export const b64 = (b: Buffer): string => b.toString('base64');
 
+/** A result's FieldList as {name: value}, named by `key`, else by `chn_key` (entries without key). */
+export function fieldValues(result: any): Record<string, string> {
+	return Object.fromEntries((result.FieldList as any[]).map((f) => [f.key ?? f.chn_key, f.value]));
+}
+
+/** The results of a cloud or on-premises answer (ResultList, or PageInfo[0].Result[0].ResultList). */
+export function resultsOf(json: any): any[] {
+	return json.ResultList ?? json.PageInfo[0].Result[0].ResultList;
+}
+
 /** One sandbox per test file; reset before each test. */
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	let sandbox: Sandbox | undefined;

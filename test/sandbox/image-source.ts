@@ -4,7 +4,7 @@ import { MAX_IMAGE_BYTES } from './limits';
 import { RequestInput } from './request-input';
 import { ImageSource, reject, Rejection } from './validate';
 
-// Rules 9 and 10: turn the one image source into bytes, or say why not (16 / -8).
+// Rules 9 and 10: turn the one image source into bytes, or say why not (16 / -8). `filedata` is read as `file` is.
 
 export type LoadedImage = { image: Buffer } | { rejection: Rejection; imageBytes: number };
 
@@ -27,16 +27,17 @@ function judge(image: Buffer): LoadedImage {
 }
 
 export async function loadImage(source: ImageSource, input: RequestInput, downloadTimeoutMs: number): Promise<LoadedImage> {
-	if (source === 'file') {
-		const text = input.fields.get('file') ?? '';
-		if (input.fileRawLength > MAX_IMAGE_BYTES) {
-			return refuse('16', `图片base64编码urlencode后大小超过5M(${input.fileRawLength}字节)`);
+	if (source === 'file' || source === 'filedata') {
+		const text = input.fields.get(source) ?? '';
+		const rawLength = input.rawLengths.get(source) ?? 0;
+		if (rawLength > MAX_IMAGE_BYTES) {
+			return refuse('16', `图片base64编码urlencode后大小超过5M(${rawLength}字节)`);
 		}
 		if (/^data:/i.test(text.trimStart())) {
-			return refuse('16', 'file参数不能带图片头(data:image/...;base64,)');
+			return refuse('16', `${source}参数不能带图片头(data:image/...;base64,)`);
 		}
 		const image = decodeBase64(text);
-		return image ? judge(image) : refuse('16', 'file参数不是合法的base64');
+		return image ? judge(image) : refuse('16', `${source}参数不是合法的base64`);
 	}
 	if (source === 'mfile') {
 		const data = input.mfile!.data;

@@ -4,10 +4,11 @@ import { TICKET_KINDS, TicketKind } from './bodies';
 // Test images carry directives for the sandbox as plain text inside their bytes (PNG tEXt, JPEG COM, ...):
 //   ETOP-SANDBOX:DOC=41            the document on the picture (pid); DOC=2,41,21 several; DOC=none nothing
 //   ETOP-SANDBOX:COUNT=3           how many documents / tickets / plates are on the page (1..20)
-//   ETOP-SANDBOX:RESULT=19         force that ErrorCode (any code of the vendor's table)
+//   ETOP-SANDBOX:RESULT=19         force that ErrorCode (any code of the vendor's table, or 20: outside it)
 //   ETOP-SANDBOX:QUALITY=blur,ps   image-check dimensions that score low (copy, incomplete, glare, blur, ps)
 //   ETOP-SANDBOX:SIDE=back         the back page (ID card 国徽页, licence 副页)
 //   ETOP-SANDBOX:TICKET=taxi,train the receipt kinds pid 22 finds (train, taxi, itinerary, quota, general)
+//   ETOP-SANDBOX:CROPS=always      send the crops although removeImgData is not 0, as some real services do
 // Several directives: repeat the prefix, or join them with ';' (ETOP-SANDBOX:DOC=41;COUNT=2). A value ends
 // where its syntax does; end a marker with a newline (the fixture generators do) so binary bytes after it
 // cannot extend it.
@@ -25,6 +26,7 @@ export interface Markers {
 	quality: ReadonlySet<QualityDimension>;
 	side?: 'front' | 'back';
 	tickets?: TicketKind[];
+	alwaysCrops?: boolean;
 }
 
 const MAX_COUNT = 20;
@@ -38,6 +40,7 @@ const VALUE: Readonly<Record<string, RegExp>> = {
 	QUALITY: /^[a-z]+(?:,[a-z]+)*/,
 	SIDE: /^(?:front|back)/,
 	TICKET: /^[a-z]+(?:,[a-z]+)*/,
+	CROPS: /^always/,
 };
 const UNKNOWN_VALUE = /^[A-Za-z0-9,|._-]*/;
 
@@ -73,6 +76,9 @@ function apply(markers: Markers & { quality: Set<QualityDimension> }, seen: Set<
 			markers.tickets = kinds;
 			break;
 		}
+		case 'CROPS':
+			markers.alwaysCrops = true;
+			break;
 		default:
 			return;
 	}

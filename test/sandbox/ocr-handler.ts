@@ -8,7 +8,9 @@ import { decodeBase64, loadImage } from './image-source';
 import { findMarkers } from './markers';
 import { readBody } from './read-body';
 import { decide, renderData } from './recognize';
-import { failureBody, JsonObject, RenderContext, successBody, Timing } from './render-common';
+import { failureBody, successBody } from './envelope';
+import { PathProfile, ResolvedProfile, resolveProfile } from './profile';
+import { JsonObject, RenderContext, Timing } from './render-common';
 import { RequestInput, recordedFields } from './request-input';
 import { sendHtml, sendJson } from './respond';
 import { SandboxState } from './state';
@@ -16,13 +18,14 @@ import { RecordedCall } from './types';
 import { checkAccount, checkOptions, checkProduct, checkQuota, isRejection, pickSource, RecognitionOptions } from './validate';
 
 // One recognition call, from arrival to answer:
-//   count it in flight -> read the body (413 / 400 pages) -> maxConcurrent (-52) -> injected fault
-//   -> rules (validate.ts order) -> decide -> bill -> latency -> render -> record and answer.
+//   count it in flight -> read the body (413 / 400 pages) -> the service's profile (dialect, upload field;
+//   profile.ts) -> maxConcurrent (-52) -> injected fault -> rules (validate.ts order) -> decide -> bill
+//   -> latency -> render -> record and answer.
 
 function requestKey(input: RequestInput): string {
 	const requestId = input.fields.get('requestId');
 	if (requestId) return `requestId:${requestId}`;
-	const file = input.fields.get('file');
+	const file = input.fields.get('file') ?? input.fields.get('filedata');
 	const bytes = file ? (decodeBase64(file) ?? Buffer.from(file)) : (input.mfile?.data ?? Buffer.from(input.fields.get('urlPath') ?? ''));
 	return `sha1:${createHash('sha1').update(bytes).digest('hex')}`;
 }
@@ -30,13 +33,14 @@ function requestKey(input: RequestInput): string {
 const DEFAULT_OPTIONS = checkOptions(new Map()) as RecognitionOptions;
 
 /** A plausible success body for faults that mangle one (truncated, wrongContentType). */
-function normalBody(input: RequestInput, startedAt: number, seq: number): JsonObject {
+function normalBody(input: RequestInput, profile: ResolvedProfile, startedAt: number, seq: number): JsonObject {
 	const product = productOf(Number(input.fields.get('pid'))) ?? productOf(1)!;
-	const ctx: RenderContext = { product, options: DEFAULT_OPTIONS, markers: { quality: new Set() } };
-	return successBody(renderData(ctx), ctx, { startedAt, recognitionStartedAt: startedAt, responseId: String(2_000_000 + seq) });
+	const ctx: RenderContext = { product, options: DEFAULT_OPTIONS, markers: { quality: new Set() }, dialect: profile.dialect, crops: profile.alwaysCrops };
+	return successBody(renderData(ctx), ctx, { startedAt, recognitionStartedAt: startedAt, responseId: String(2_000_000 + seq), seq });
 }
 
-export async function handleOcr(req: IncomingMessage, res: ServerResponse, state: SandboxState, path: string): Promise<void> {
+export async function handleOcr(req: IncomingMessage, res: ServerResponse, state: SandboxState, route: PathProfile): Promise<void> {
+	const path = route.path;
 	const startedAt = Date.now();
 	const seq = ++state.seq;
 	state.enter();
@@ -78,7 +82,9 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 
 	const input = body.input;
 	call.fields = recordedFields(input);
-	const picked = pickSource(input);
+	// The account named by `key` chooses how its service answers, whether or not the secret is right.
+	const profile = resolveProfile(route, state.profile, state.accounts.find((a) => a.key === input.fields.get('key')));
+	const picked = pickSource(input, profile.uploadField);
 	if (!isRejection(picked)) call.imageSource = picked;
 	if (input.mfile?.filename !== undefined) call.mfileName = input.mfile.filename;
 	if (input.mfile?.contentType !== undefined) call.mfileType = input.mfile.contentType;
@@ -87,7 +93,7 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 	const reply = (code: ErrorCode, detail?: string): void => {
 		call.errorCode = code;
 		record();
-		sendJson(res, failureBody(code, detail));
+		sendJson(res, failureBody(code, detail, profile.dialect));
 	};
 
 	if (overLimit) return reply('-52', `超过最大并发数${state.maxConcurrent}`);
@@ -97,7 +103,7 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 		call.fault = fault.kind;
 		if (fault.kind !== 'slow') {
 			record();
-			return answerFault(res, fault, () => normalBody(input, startedAt, seq));
+			return answerFault(res, fault, profile.dialect, () => normalBody(input, profile, startedAt, seq));
 		}
 		await state.sleep(fault.delayMs ?? 1000);
 	}
@@ -118,7 +124,9 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 	const options = checkOptions(input.fields);
 	if (isRejection(options)) return reply(options.code, options.detail);
 
-	const ctx: RenderContext = { product, options, markers: findMarkers(loaded.image) };
+	const markers = findMarkers(loaded.image);
+	const crops = !options.removeImgData || profile.alwaysCrops || markers.alwaysCrops === true;
+	const ctx: RenderContext = { product, options, markers, dialect: profile.dialect, crops };
 	const recognitionStartedAt = Date.now();
 	const outcome = decide(ctx);
 	if (RECOGNITION_CODES.has(outcome.code)) {
@@ -129,11 +137,11 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 		call.billed = true;
 	}
 	await state.sleep(state.latencyMs);
-	const timing: Timing = { startedAt, recognitionStartedAt, responseId: String(2_000_000 + seq) };
+	const timing: Timing = { startedAt, recognitionStartedAt, responseId: String(2_000_000 + seq), seq };
 	const answer =
 		outcome.code === '0'
 			? successBody(renderData(ctx), ctx, timing)
-			: failureBody(outcome.code, outcome.detail, options.requestId, timing);
+			: failureBody(outcome.code, outcome.detail, profile.dialect, options.requestId, timing);
 	call.errorCode = outcome.code;
 	record();
 	sendJson(res, answer);

@@ -61,7 +61,7 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
 				return settle({ kind: 'ok', rawBodyBytes: total, input: fromUrlEncoded(parseUrlEncoded(Buffer.concat(chunks))) });
 			}
 			// Any other body carries no parameters the service can read.
-			settle({ kind: 'ok', rawBodyBytes: total, input: { encoding: 'other', fields: new Map(), fileRawLength: 0 } });
+			settle({ kind: 'ok', rawBodyBytes: total, input: { encoding: 'other', fields: new Map(), rawLengths: new Map() } });
 		});
 		req.on('close', () => settle({ kind: 'aborted' }));
 		req.on('error', () => settle({ kind: 'aborted' }));

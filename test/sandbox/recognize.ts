@@ -2,7 +2,7 @@ import { READS_ANY_DOCUMENT } from './catalogue';
 import { classifiedPids } from './documents';
 import { ErrorCode } from './error-codes';
 import { imageCheck } from './image-check';
-import { renderClassify, renderFieldList, renderObject } from './render-documents';
+import { renderClassify, renderFieldList } from './render-documents';
 import { renderPlate, renderReceipts, renderVin } from './render-misc';
 import { renderPage, renderTable } from './render-page';
 import { JsonObject, RenderContext } from './render-common';
@@ -34,7 +34,6 @@ export function decide(ctx: RenderContext): Outcome {
 const RENDERERS: Readonly<Record<RenderContext['product']['family'], (ctx: RenderContext) => JsonObject>> = {
 	vin: renderVin,
 	plate: renderPlate,
-	object: renderObject,
 	fieldList: renderFieldList,
 	receipts: renderReceipts,
 	page: renderPage,
@@ -42,7 +41,7 @@ const RENDERERS: Readonly<Record<RenderContext['product']['family'], (ctx: Rende
 	classify: renderClassify,
 };
 
-/** The members of a success body, without recogInfo/totalMs/ErrorCode. */
+/** The data members of a success body; envelope.ts wraps them (recogInfo, ErrorCode, PageInfo...). */
 export function renderData(ctx: RenderContext): JsonObject {
 	return RENDERERS[ctx.product.family](ctx);
 }

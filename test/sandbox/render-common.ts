@@ -1,29 +1,50 @@
 import { makePng } from '../fixtures/png';
 import { Product } from './catalogue';
-import { ErrorCode, errorMessage, RECOGNITION_CODES } from './error-codes';
 import { Markers } from './markers';
+import { Dialect } from './types';
 import { RecognitionOptions } from './validate';
 
-// Pieces every body shares. Member names the sandbox chose where public client code shows nothing:
-//   ErrorMessage      the vendor's text for ErrorCode (failures only)
-//   image_data        cropped document, base64 PNG without a data: prefix (removeImgData=0)
-//   head_image_data   the portrait of ID-card-like documents (removeImgData=0)
-//   position + quad   showPosition=1: {left, top, width, height} and the four corners x1,y1..x4,y4 clockwise
-//                     from top-left; in 'object' bodies a field then becomes {value, position, quad}
+// Pieces every body shares. Real member names (public client code): image_data (the document's crop),
+// head_image_data + head_position (the portrait), position {left, top, width, height} and quad (the four
+// corners x1,y1..x4,y4 clockwise from top-left). The sandbox's choices: crops are base64 PNG without a
+// data: prefix; in invented Chinese-key bodies (receipts) showPosition=1 makes a field {value, position, quad}.
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** A JSON integer written with all its digits (a Java long such as SerialId; JSON.parse rounds it). */
+export class RawNumber {
+	constructor(readonly digits: string) {
+		if (!/^-?[0-9]+$/.test(digits)) throw new Error(`not an integer: ${digits}`);
+	}
+
+	toJSON(): string {
+		return `${RAW_NUMBER_TAG}${this.digits}`;
+	}
+}
+
+const RAW_NUMBER_TAG = '\u0001raw:';
+const RAW_NUMBER_TEXT = /"\\u0001raw:(-?[0-9]+)"/g;
+
+/** JSON text of a body, RawNumbers written as bare digits. */
+export function jsonText(body: unknown): string {
+	return JSON.stringify(body).replace(RAW_NUMBER_TEXT, '$1');
+}
+
+export type Json = string | number | boolean | null | RawNumber | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
 export interface RenderContext {
 	product: Product;
 	options: RecognitionOptions;
 	markers: Markers;
+	dialect: Dialect;
+	/** send crops: removeImgData=0, or a service that sends them anyway (profile / CROPS=always) */
+	crops: boolean;
 }
 
 export interface Timing {
 	startedAt: number;
 	recognitionStartedAt: number;
 	responseId: string;
+	seq: number;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -34,7 +55,7 @@ export function formatTime(ms: number): string {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-function recogInfo(requestId: string, timing: Timing, now: number): JsonObject {
+export function recogInfo(requestId: string, timing: Timing, now: number): JsonObject {
 	return {
 		requestId,
 		beginTime: formatTime(timing.recognitionStartedAt),
@@ -42,23 +63,6 @@ function recogInfo(requestId: string, timing: Timing, now: number): JsonObject {
 		time: now - timing.recognitionStartedAt,
 		responseId: timing.responseId,
 	};
-}
-
-/** A success body: recogInfo first, ErrorCode last, as in the public samples. */
-export function successBody(data: JsonObject, ctx: RenderContext, timing: Timing): JsonObject {
-	const now = Date.now();
-	return { recogInfo: recogInfo(ctx.options.requestId, timing, now), ...data, totalMs: now - timing.startedAt, ErrorCode: '0' };
-}
-
-/** A failure: recognition failures (3, 19, -51) still carry recogInfo and totalMs; request errors do not. */
-export function failureBody(code: ErrorCode, detail: string | undefined, requestId?: string, timing?: Timing): JsonObject {
-	const body: JsonObject = { ErrorCode: code, ErrorMessage: errorMessage(code, detail) };
-	if (timing && RECOGNITION_CODES.has(code)) {
-		const now = Date.now();
-		body.recogInfo = recogInfo(requestId ?? '', timing, now);
-		body.totalMs = now - timing.startedAt;
-	}
-	return body;
 }
 
 /** Plausible, deterministic layout: one text row per field. */
@@ -73,8 +77,18 @@ export function place(index: number, text: string): JsonObject {
 	};
 }
 
+/** A field the service located nowhere (an empty value): zero-size position and quad, as real answers carry. */
+export function nowhere(): JsonObject {
+	return { position: { left: 0, top: 0, width: 0, height: 0 }, quad: [0, 0, 0, 0, 0, 0, 0, 0] };
+}
+
 export function documentPosition(index: number): JsonObject {
 	return { left: 20 + index * 660, top: 20, width: 640, height: 404 };
+}
+
+/** Where the portrait sits on a card (`head_position`). */
+export function headPosition(index: number): JsonObject {
+	return { left: 20 + index * 660 + 450, top: 100, width: 150, height: 190 };
 }
 
 let crop: string | undefined;

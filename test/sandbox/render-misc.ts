@@ -2,15 +2,17 @@ import { PLATES, TICKETS, TicketKind } from './bodies';
 import { productData } from './documents';
 import { cropImage, fieldValue, JsonObject, place, RenderContext } from './render-common';
 
-// VIN and plate follow public client code exactly; pid 22 receipts mirror the plate shape
-// (TicketNum + Ticket list, Chinese keys, 票据类型 naming the kind) — the sandbox's choice.
+// The data members of VIN, plate and receipt bodies (envelope.ts adds recogInfo, ErrorCode, wrappers).
+// VIN and plate members follow public client code (VIN, PlateNum, Plate [{车牌颜色, 车牌号}]); their position,
+// quad and image_data are the sandbox's. pid 22 receipts are INVENTED: they mirror the plate shape
+// (TicketNum + Ticket list, Chinese keys, 票据类型 naming the kind).
 
 export function renderVin(ctx: RenderContext): JsonObject {
 	const vin = productData(1)!.front.fields[0][2];
 	return {
 		VIN: vin,
 		...(ctx.options.showPosition ? place(0, vin) : {}),
-		...(ctx.options.removeImgData ? {} : { image_data: cropImage() }),
+		...(ctx.crops ? { image_data: cropImage() } : {}),
 	};
 }
 
@@ -22,7 +24,7 @@ export function renderPlate(ctx: RenderContext): JsonObject {
 			车牌颜色: color,
 			车牌号: number,
 			...(ctx.options.showPosition ? place(i, number) : {}),
-			...(ctx.options.removeImgData ? {} : { image_data: cropImage() }),
+			...(ctx.crops ? { image_data: cropImage() } : {}),
 		};
 	});
 	return { PlateNum: count, Plate: plates };
@@ -37,7 +39,7 @@ export function renderReceipts(ctx: RenderContext): JsonObject {
 		page.fields.forEach(([, chn, value], j) => {
 			out[chn] = fieldValue(value, j, ctx);
 		});
-		if (!ctx.options.removeImgData) out.image_data = cropImage();
+		if (ctx.crops) out.image_data = cropImage();
 		return out;
 	});
 	return { TicketNum: count, Ticket: tickets };

@@ -1,25 +1,12 @@
 import { TABLES, TEXT_LINES } from './bodies';
-import { cropImage, Json, JsonObject, place, RenderContext } from './render-common';
+import { Json, JsonObject, place, RenderContext } from './render-common';
 
-// General text / handwriting ('page') and tables ('table') in the on-premises shape public code shows:
-// PageInfo:[{PageIndex, Width, Height, Angle, Result:[{ResultList:[...]}]}]. Text lines are
-// {type:'text', value, score}; a table is {type:'table', RowCount, ColCount, CellList:[{row, col, rowSpan,
-// colSpan, value}]} (rows and columns from 0, the header is row 0). position/quad with showPosition=1.
+// General text / handwriting ('page') and tables ('table'): INVENTED result lists (nothing is known of
+// these answers); envelope.ts wraps them in a page. Text lines are {type:'text', value, score}; a table is
+// {type:'table', RowCount, ColCount, CellList:[{row, col, rowSpan, colSpan, value}]} (rows and columns from 0,
+// the header is row 0). position/quad with showPosition=1.
 
-function page(resultList: Json[], ctx: RenderContext): JsonObject {
-	return {
-		PageInfo: [
-			{
-				PageIndex: 1,
-				Width: 1240,
-				Height: 1754,
-				Angle: 0,
-				...(ctx.options.removeImgData ? {} : { image_data: cropImage() }),
-				Result: [{ ResultList: resultList }],
-			},
-		],
-	};
-}
+const page = (resultList: Json[]): JsonObject => ({ ResultList: resultList });
 
 function textLine(value: string, index: number, ctx: RenderContext): JsonObject {
 	return { type: 'text', value, score: 99.2 - index * 0.7, ...(ctx.options.showPosition ? place(index, value) : {}) };
@@ -27,10 +14,7 @@ function textLine(value: string, index: number, ctx: RenderContext): JsonObject 
 
 export function renderPage(ctx: RenderContext): JsonObject {
 	const lines = TEXT_LINES[ctx.product.pid] ?? [];
-	return page(
-		lines.map((line, i) => textLine(line, i, ctx)),
-		ctx,
-	);
+	return page(lines.map((line, i) => textLine(line, i, ctx)));
 }
 
 function cellPlace(row: number, col: number): JsonObject {
@@ -57,8 +41,5 @@ export function renderTable(ctx: RenderContext): JsonObject {
 			}),
 		),
 	);
-	return page(
-		[textLine(table.title, 0, ctx), { type: 'table', RowCount: grid.length, ColCount: table.header.length, CellList: cells }],
-		ctx,
-	);
+	return page([textLine(table.title, 0, ctx), { type: 'table', RowCount: grid.length, ColCount: table.header.length, CellList: cells }]);
 }

@@ -14,12 +14,15 @@ export interface UploadedFile {
 
 export interface RequestInput {
 	encoding: Encoding;
-	/** text fields, `file` included */
+	/** text fields, `file` / `filedata` included */
 	fields: Map<string, string>;
-	/** length of the `file` value as it was on the wire (url-encoded, or the multipart part's bytes) */
-	fileRawLength: number;
+	/** length of each text field's value as it was on the wire (url-encoded, or the multipart part's bytes) */
+	rawLengths: Map<string, number>;
 	mfile?: UploadedFile;
 }
+
+/** Text fields that carry a base64 image (`filedata` on some private installs). */
+export const BASE64_FIELDS: ReadonlySet<string> = new Set(['file', 'filedata']);
 
 export function encodingOf(contentType: string): Encoding {
 	const type = contentType.split(';')[0].trim().toLowerCase();
@@ -30,18 +33,18 @@ export function encodingOf(contentType: string): Encoding {
 
 export function fromUrlEncoded(list: UrlEncodedField[]): RequestInput {
 	const fields = new Map<string, string>();
-	let fileRawLength = 0;
+	const rawLengths = new Map<string, number>();
 	for (const f of list) {
 		if (fields.has(f.name)) continue;
 		fields.set(f.name, f.value);
-		if (f.name === 'file') fileRawLength = f.rawLength;
+		rawLengths.set(f.name, f.rawLength);
 	}
-	return { encoding: 'urlencoded', fields, fileRawLength };
+	return { encoding: 'urlencoded', fields, rawLengths };
 }
 
 export function fromMultipart(parts: MultipartPart[]): RequestInput {
 	const fields = new Map<string, string>();
-	let fileRawLength = 0;
+	const rawLengths = new Map<string, number>();
 	let mfile: UploadedFile | undefined;
 	for (const p of parts) {
 		if (p.name === 'mfile') {
@@ -54,14 +57,14 @@ export function fromMultipart(parts: MultipartPart[]): RequestInput {
 		}
 		if (fields.has(p.name)) continue;
 		fields.set(p.name, p.data.toString('utf8'));
-		if (p.name === 'file') fileRawLength = p.data.length;
+		rawLengths.set(p.name, p.data.length);
 	}
-	return { encoding: 'multipart', fields, fileRawLength, ...(mfile ? { mfile } : {}) };
+	return { encoding: 'multipart', fields, rawLengths, ...(mfile ? { mfile } : {}) };
 }
 
 /** Fields as RecordedCall shows them: the base64 itself is replaced by its length. */
 export function recordedFields(input: RequestInput): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [name, value] of input.fields) out[name] = name === 'file' ? `<base64 ${value.length} chars>` : value;
+	for (const [name, value] of input.fields) out[name] = BASE64_FIELDS.has(name) ? `<base64 ${value.length} chars>` : value;
 	return out;
 }

@@ -1,4 +1,5 @@
 import { ServerResponse } from 'http';
+import { jsonText } from './render-common';
 
 export const JSON_TYPE = 'application/json;charset=UTF-8';
 export const HTML_TYPE = 'text/html;charset=UTF-8';
@@ -12,7 +13,7 @@ export function sendBody(res: ServerResponse, status: number, contentType: strin
 
 /** API answers: always HTTP 200, also for API-level failures, as the service does. */
 export function sendJson(res: ServerResponse, body: unknown, contentType = JSON_TYPE): void {
-	sendBody(res, 200, contentType, JSON.stringify(body));
+	sendBody(res, 200, contentType, jsonText(body));
 }
 
 export function sendHtml(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {

@@ -6,17 +6,20 @@ import { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET, LIMITED_K
 const sandbox = useSandbox();
 const png = b64(makePng());
 
-async function code(fields: Record<string, string>): Promise<{ code: unknown; message: string }> {
-	const a = await postForm(sandbox().endpoint, fields);
+/** The answer's ErrorCode as text (result-list answers write 0 as a number, failures as strings). */
+async function code(fields: Record<string, string>, url = sandbox().endpoint): Promise<{ code: string; message: string }> {
+	const a = await postForm(url, fields);
 	expect(a.status).toBe(200);
 	expect(a.headers['content-type']).toBe('application/json;charset=UTF-8');
 	expect(a.headers['x-etop-sandbox']).toBe('1');
-	return { code: a.json!.ErrorCode, message: String(a.json!.ErrorMessage ?? '') };
+	return { code: String(a.json!.ErrorCode), message: String(a.json!.ErrorMessage ?? '') };
 }
 
 describe('request rules, in order', () => {
-	it('answers 0 for a good request, ErrorCode as a string', async () => {
-		expect((await code({ ...CREDS, pid: '2', file: png })).code).toBe('0');
+	it('answers 0 for a good request: a number in result-list answers, a string for VIN; failures as strings', async () => {
+		expect((await postForm(sandbox().endpoint, { ...CREDS, pid: '2', file: png })).json!.ErrorCode).toBe(0);
+		expect((await postForm(sandbox().endpoint, { ...CREDS, pid: '1', file: png })).json!.ErrorCode).toBe('0');
+		expect((await postForm(sandbox().endpoint, { ...CREDS, pid: '2' })).json!.ErrorCode).toBe('-6');
 	});
 
 	it.each([

@@ -3,34 +3,34 @@ import { AddressInfo } from 'net';
 import { methodNotAllowedPage, notFoundPage } from './html-pages';
 import { handleImages } from './image-host';
 import { handleOcr } from './ocr-handler';
+import { pathProfile, PATH_PROFILES } from './profile';
 import { sendHtml } from './respond';
 import { SandboxState } from './state';
 import { Fault, Sandbox, SandboxAccount, SandboxOptions } from './types';
 
 // A local stand-in for the ETOP OCR web API (the real one is unreachable from here). The vendor's document
 // is the spec; where it is silent the choices are written next to the tables that hold them:
-// validate.ts (rule order), bodies.ts (sandbox data), render-*.ts (member names), markers.ts (image markers),
-// faults.ts / fault-answer.ts (injected failures), limits.ts (sizes).
+// validate.ts (rule order), bodies.ts (sandbox data), envelope.ts + render-*.ts (body shapes, real and
+// invented), profile.ts (paths, dialects, upload field), markers.ts (image markers), faults.ts /
+// fault-answer.ts (injected failures), limits.ts (sizes).
 
 export { DEFAULT_ACCOUNTS, SANDBOX_KEY, SANDBOX_SECRET } from './accounts';
 export { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET, LIMITED_KEY, LIMITED_SECRET } from './accounts';
-export type { Fault, FaultKind, RecordedCall, Sandbox, SandboxAccount, SandboxOptions } from './types';
+export { CROPS_KEY, CROPS_SECRET, FILEDATA_KEY, FILEDATA_SECRET, ON_PREMISES_KEY, ON_PREMISES_SECRET } from './accounts';
+export type { Dialect, Fault, FaultKind, RecordedCall, Sandbox, SandboxAccount, SandboxOptions, ServiceProfile, UploadField } from './types';
 export { MARKER_PREFIX } from './markers';
+export { PATH_PROFILES } from './profile';
 
-/** All paths the service is known to answer on; they behave the same. */
-export const OCR_PATHS: readonly string[] = [
-	'/ocr/PageOcrServlet',
-	'/ocr/recogInterface.srvc',
-	'/ocr/v3/recogInterface.srvc',
-	'/OcrWeb/servlet/PageOcrServlet',
-];
+/** All paths the service is known to answer on (profile.ts says how each answers). */
+export const OCR_PATHS: readonly string[] = PATH_PROFILES.map((p) => p.path);
 
 function route(req: IncomingMessage, res: ServerResponse, state: SandboxState): void {
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 	const method = req.method ?? 'GET';
-	if (OCR_PATHS.includes(url.pathname)) {
+	const ocrPath = pathProfile(url.pathname);
+	if (ocrPath) {
 		if (method !== 'POST') return sendHtml(res, 405, methodNotAllowedPage(method), { Allow: 'POST' });
-		handleOcr(req, res, state, url.pathname).catch((e: Error) => {
+		handleOcr(req, res, state, ocrPath).catch((e: Error) => {
 			if (!res.headersSent) sendHtml(res, 500, `<html><body><h1>500</h1><pre>${e.message}</pre></body></html>`);
 			else res.destroy();
 		});
@@ -62,6 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	return {
 		url,
 		endpoint: `${url}/ocr/PageOcrServlet`,
+		onPremisesEndpoint: `${url}/OcrWeb/servlet/PageOcrServlet`,
+		filedataEndpoint: `${url}/OcrWeb/servlet/OcrServlet`,
 		get calls() {
 			return state.calls;
 		},
@@ -77,6 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			state.maxConcurrent = n;
 		},
 		account: (key: string): SandboxAccount | undefined => state.accounts.find((a) => a.key === key),
+		get profile() {
+			return state.profile;
+		},
 		reset: () => state.reset(),
 		close: () => {
 			closed ??= new Promise<void>((resolve) => {

@@ -28,13 +28,27 @@ it('accepts `file` at exactly 5 MiB once url-encoded and refuses 2 characters mo
 	expect(fit.encoded.length).toBe(MiB5);
 	expect(fit.encoded).toMatch(/%2B|%2F|%3D/); // escapes are part of the count
 	const ok = await postRaw(sandbox().endpoint, `key=${CREDS.key}&secret=${CREDS.secret}&pid=2&file=${fit.encoded}`, 'application/x-www-form-urlencoded');
-	expect(ok.json).toMatchObject({ ErrorCode: '0' });
+	expect(ok.json).toMatchObject({ ErrorCode: 0 });
 	// url-encoded lengths of base64 are always even (4n chars + 2 per escape): +2 is the next one up
 	const over = pngWithEncodedLength(MiB5 + 2);
 	const refused = await postRaw(sandbox().endpoint, `key=${CREDS.key}&secret=${CREDS.secret}&pid=2&file=${over.encoded}`, 'application/x-www-form-urlencoded');
 	expect(refused.json).toMatchObject({ ErrorCode: '16' });
 	expect(String(refused.json!.ErrorMessage)).toContain('5M');
 	expect(sandbox().calls.map((c) => c.billed)).toEqual([true, false]);
+});
+
+it('applies the same limit to `filedata` where a private install takes it', async () => {
+	const fit = pngWithEncodedLength(MiB5);
+	const ok = await postRaw(sandbox().filedataEndpoint, `key=${CREDS.key}&secret=${CREDS.secret}&pid=2&filedata=${fit.encoded}`, 'application/x-www-form-urlencoded');
+	expect(ok.json).toMatchObject({ ErrorCode: 0, PageInfo: [{ Result: [{ ResultList: [{ pid: 2 }] }] }] });
+	const over = pngWithEncodedLength(MiB5 + 2);
+	const refused = await postRaw(sandbox().filedataEndpoint, `key=${CREDS.key}&secret=${CREDS.secret}&pid=2&filedata=${over.encoded}`, 'application/x-www-form-urlencoded');
+	expect(refused.json).toMatchObject({ ErrorCode: 16 });
+	expect(String(refused.json!.ErrorMessage)).toContain('5M');
+	expect(sandbox().calls.map((c) => [c.imageSource, c.billed])).toEqual([
+		['filedata', true],
+		['filedata', false],
+	]);
 });
 
 it('counts the url-encoded length, not the base64 length', async () => {
@@ -47,7 +61,7 @@ it('counts the url-encoded length, not the base64 length', async () => {
 
 it('accepts an mfile of exactly 5 MiB and refuses one byte more', async () => {
 	const ok = await postMultipart(sandbox().endpoint, { ...CREDS, pid: '2' }, { data: makePng({ bytes: MiB5 }), filename: 'big.png' });
-	expect(ok.json).toMatchObject({ ErrorCode: '0' });
+	expect(ok.json).toMatchObject({ ErrorCode: 0 });
 	const over = await postMultipart(sandbox().endpoint, { ...CREDS, pid: '2' }, { data: makePng({ bytes: MiB5 + 1 }), filename: 'big.png' });
 	expect(over.json).toMatchObject({ ErrorCode: '16' });
 	expect(String(over.json!.ErrorMessage)).toContain('5M');

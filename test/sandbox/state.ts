@@ -1,10 +1,19 @@
 import { cloneAccount, DEFAULT_ACCOUNTS } from './accounts';
 import { FaultBoard } from './faults';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from './limits';
-import { RecordedCall, SandboxAccount, SandboxOptions } from './types';
+import { RecordedCall, SandboxAccount, SandboxOptions, ServiceProfile } from './types';
+
+function profileOf(options: SandboxOptions): ServiceProfile {
+	const { dialect, uploadField, alwaysCrops } = options;
+	return {
+		...(dialect !== undefined ? { dialect } : {}),
+		...(uploadField !== undefined ? { uploadField } : {}),
+		...(alwaysCrops !== undefined ? { alwaysCrops } : {}),
+	};
+}
 
 // Everything a running sandbox remembers. Arrays and account objects are changed in place, so references
-// that tests hold (sandbox.calls, sandbox.account(key)) stay live across reset().
+// that tests hold (sandbox.calls, sandbox.account(key), sandbox.profile) stay live across reset().
 
 export class SandboxState {
 	readonly accounts: SandboxAccount[];
@@ -12,11 +21,14 @@ export class SandboxState {
 	readonly faults = new FaultBoard();
 	latencyMs: number;
 	maxConcurrent: number | undefined;
+	/** the sandbox-wide service profile (dialect, upload field, crops); accounts override it */
+	readonly profile: ServiceProfile;
 	readonly downloadTimeoutMs: number;
 	inFlight = 0;
 	peakInFlight = 0;
 	seq = 0;
 	private readonly initialAccounts: SandboxAccount[];
+	private readonly initialProfile: ServiceProfile;
 	private readonly timers = new Map<NodeJS.Timeout, () => void>();
 
 	constructor(options: SandboxOptions) {
@@ -24,6 +36,8 @@ export class SandboxState {
 		this.accounts = this.initialAccounts.map(cloneAccount);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.maxConcurrent = options.maxConcurrent;
+		this.initialProfile = profileOf(options);
+		this.profile = { ...this.initialProfile };
 		this.downloadTimeoutMs = options.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
 	}
 
@@ -41,6 +55,8 @@ export class SandboxState {
 		this.faults.clear();
 		this.peakInFlight = this.inFlight;
 		this.seq = 0;
+		for (const k of Object.keys(this.profile) as Array<keyof ServiceProfile>) delete this.profile[k];
+		Object.assign(this.profile, this.initialProfile);
 		this.accounts.forEach((account, i) => {
 			const initial = this.initialAccounts[i];
 			for (const k of Object.keys(account) as Array<keyof SandboxAccount>) delete account[k];

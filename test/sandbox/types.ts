@@ -1,6 +1,23 @@
 // Public types of the sandbox; server.ts re-exports them (other code imports from there).
 
-export interface SandboxAccount {
+/** cloud: the answers of www.etoplive.com; onPremises: a private install's PageInfo wrapper (see envelope.ts) */
+export type Dialect = 'cloud' | 'onPremises';
+
+/** The form field that carries the base64 image: `file` (vendor document) or `filedata` (some private installs). */
+export type UploadField = 'file' | 'filedata';
+
+/**
+ * How the service at hand answers. Each member is looked up on the calling account, then on the sandbox's
+ * options, then on the path (profile.ts: /OcrWeb/servlet/... paths answer as private installs).
+ */
+export interface ServiceProfile {
+	dialect?: Dialect;
+	uploadField?: UploadField;
+	/** send the crops (image_data, head_image_data) even without removeImgData=0, as some real services do */
+	alwaysCrops?: boolean;
+}
+
+export interface SandboxAccount extends ServiceProfile {
 	key: string;
 	secret: string;
 	state?: 'active' | 'blocked';
@@ -41,9 +58,9 @@ export interface RecordedCall {
 	path: string;
 	contentType: string;
 	encoding: 'urlencoded' | 'multipart' | 'other';
-	/** every text field as received incl. key and secret; `file` replaced by `<base64 N chars>` */
+	/** every text field as received incl. key and secret; `file` and `filedata` replaced by `<base64 N chars>` */
 	fields: Record<string, string>;
-	imageSource: 'file' | 'mfile' | 'urlPath' | null;
+	imageSource: 'file' | 'filedata' | 'mfile' | 'urlPath' | null;
 	imageBytes: number;
 	mfileName?: string;
 	mfileType?: string;
@@ -56,7 +73,7 @@ export interface RecordedCall {
 	endedAt: number;
 }
 
-export interface SandboxOptions {
+export interface SandboxOptions extends ServiceProfile {
 	/** 0 = random */
 	port?: number;
 	/** default 127.0.0.1 */
@@ -73,8 +90,12 @@ export interface SandboxOptions {
 export interface Sandbox {
 	/** http://127.0.0.1:PORT */
 	url: string;
-	/** url + '/ocr/PageOcrServlet' */
+	/** url + '/ocr/PageOcrServlet' (cloud) */
 	endpoint: string;
+	/** url + '/OcrWeb/servlet/PageOcrServlet' (a private install: PageInfo answers, `file`) */
+	onPremisesEndpoint: string;
+	/** url + '/OcrWeb/servlet/OcrServlet' (a private install that takes the image as `filedata`) */
+	filedataEndpoint: string;
 	calls: RecordedCall[];
 	peakInFlight: number;
 	addFault(f: Fault): void;
@@ -82,6 +103,8 @@ export interface Sandbox {
 	setLatency(ms: number): void;
 	setMaxConcurrent(n: number | undefined): void;
 	account(key: string): SandboxAccount | undefined;
+	/** the sandbox-wide service profile, live: set its members to change how every account's service answers */
+	profile: ServiceProfile;
 	/** clears calls, faults, peak and restores the accounts (counters, state) as they were at start */
 	reset(): void;
 	close(): Promise<void>;

@@ -2,7 +2,7 @@ import { ErrorCode } from './error-codes';
 import { MAX_REQUEST_ID_CHARS } from './limits';
 import { Product, productOf } from './catalogue';
 import { RequestInput } from './request-input';
-import { SandboxAccount } from './types';
+import { SandboxAccount, UploadField } from './types';
 
 // The request rules, in the order the sandbox applies them (where the vendor's document is silent on the
 // order, this is the sandbox's choice):
@@ -13,7 +13,8 @@ import { SandboxAccount } from './types';
 //   5  17  pid missing, not an integer, or not a product of the catalogue
 //   6  -5  pid not among the account's allowedPids
 //   7  -3  remainingCalls is 0
-//   8  -6  none of file/mfile/urlPath (empty values count as absent), or more than one of them
+//   8  -6  none of file/mfile/urlPath (empty values count as absent), or more than one of them; where the
+//          service takes `filedata` (profile.ts) read `filedata` for `file`: a `file` field is then not an image
 //   9  16  the image: size > 5 MiB, `data:` prefix, bad base64, not JPEG/PNG/BMP/GIF/TIFF/WebP   (image-source.ts)
 //  10  -8  urlPath could not be downloaded                                                    (image-source.ts)
 //  11  19  requestId > 255 characters; removeImgData/openSeal/showPosition/imageCheckVaule not 0/1;
@@ -33,7 +34,7 @@ export function isRejection(v: unknown): v is Rejection {
 	return typeof v === 'object' && v !== null && (v as Rejection).rejected === true;
 }
 
-export type ImageSource = 'file' | 'mfile' | 'urlPath';
+export type ImageSource = UploadField | 'mfile' | 'urlPath';
 
 export interface RecognitionOptions {
 	requestId: string;
@@ -78,14 +79,17 @@ export function checkQuota(account: SandboxAccount): Rejection | undefined {
 	return account.remainingCalls !== undefined && account.remainingCalls <= 0 ? reject('-3') : undefined;
 }
 
-export function pickSource(input: RequestInput): ImageSource | Rejection {
+export function pickSource(input: RequestInput, uploadField: UploadField): ImageSource | Rejection {
 	const present: ImageSource[] = [];
-	if (given(input.fields, 'file') !== undefined) present.push('file');
+	if (given(input.fields, uploadField) !== undefined) present.push(uploadField);
 	if (input.mfile && input.mfile.data.length > 0) present.push('mfile');
 	if ((input.fields.get('urlPath') ?? '').trim() !== '') present.push('urlPath');
-	if (present.length === 0) return reject('-6', 'file、mfile和urlPath参数必须三个选一');
+	if (present.length === 0) {
+		const misnamed = uploadField === 'filedata' && given(input.fields, 'file') !== undefined ? '; 此接口的图片参数为filedata, 不是file' : '';
+		return reject('-6', `${uploadField}、mfile和urlPath参数必须三个选一${misnamed}`);
+	}
 	if (present.length > 1) {
-		return reject('-6', `file、mfile和urlPath只能提供一个(exactly one), 收到: ${present.join(', ')}`);
+		return reject('-6', `${uploadField}、mfile和urlPath只能提供一个(exactly one), 收到: ${present.join(', ')}`);
 	}
 	return present[0];
 }
