@@ -46,6 +46,23 @@ describe('every product of the catalogue', () => {
 		}
 		for (const p of PRODUCTS) expect([p.pid, DOCUMENTS[p.pid] !== undefined]).toEqual([p.pid, p.family !== 'classify']);
 	});
+
+	it('labels which pages carry the real keys (the README table says the same); every other page is invented', () => {
+		const labelled = Object.entries(DOCUMENTS).flatMap(([pid, data]) =>
+			[data.front, data.back].filter((page) => page && page.keys !== 'invented').map((page) => [Number(pid), page!.type, page!.keys]),
+		);
+		expect(labelled).toEqual([
+			[1, 'VIN码', 'real'],
+			[2, '身份证人像页', 'real'],
+			[5, '行驶证正页', 'real'],
+			[5, '行驶证副页', 'partly real'],
+			[6, '车牌', 'real'],
+			[1020, '临时居民身份证', 'partly real'],
+		]);
+		// only the counterpart page sends entries without key
+		const keyless = Object.values(DOCUMENTS).flatMap((data) => [data.front, data.back]).filter((page) => page?.fields.some(([key]) => key === ''));
+		expect(keyless.map((page) => page!.type)).toEqual(['行驶证副页']);
+	});
 });
 
 describe('family shapes', () => {
