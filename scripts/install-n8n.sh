@@ -157,12 +157,18 @@ install_n8n() { # install_n8n <version> <node-home>
 			grep -q 'ENOTFOUND\|EAI_AGAIN\|ECONNREFUSED' "$log" && die "npm install n8n@$ver could not reach a host (see $log); only the npm registry is reachable here."
 			die "npm install n8n@$ver failed (see $log)"
 		}
+	# The rebuild must run sqlite3's install script. `npm run` passes the repo's .npmrc
+	# `ignore-scripts=true` on as npm_config_ignore_scripts, and with it `npm rebuild` builds nothing
+	# and still exits 0; so scripts are switched on explicitly (env and flag), and the result is
+	# checked by opening a database with the Node that will run n8n.
 	run_logged "$log" "building sqlite3 for Node $("$nodebin" -v)" \
-		env PATH="$tpath" npm_config_nodedir="$nodehome" npm rebuild --prefix "$stage" --foreground-scripts sqlite3 \
+		env PATH="$tpath" npm_config_nodedir="$nodehome" npm_config_ignore_scripts=false \
+			npm rebuild --prefix "$stage" --ignore-scripts=false --foreground-scripts sqlite3 \
 		|| die "building sqlite3 against $nodehome/include failed (needs python3, make, g++; see $log)"
-	run_logged "$log" "checking sqlite3 loads" \
-		"$nodebin" -e "require(require.resolve('sqlite3', {paths: ['$stage/node_modules/n8n', '$stage']})); console.log('sqlite3 ok')" \
-		|| die "sqlite3 does not load in Node $("$nodebin" -v) (see $log)"
+	run_logged "$log" "checking sqlite3 loads in Node $("$nodebin" -v)" \
+		"$nodebin" -e "const s = require(require.resolve('sqlite3', {paths: ['$stage/node_modules/n8n', '$stage']}));
+			new s.Database(':memory:').get('select sqlite_version() as v', (e, r) => { if (e) throw e; console.log('sqlite3 ok', r.v); });" \
+		|| die "sqlite3 was not built for Node $("$nodebin" -v): it does not load (see $log). A native build that produced nothing is a failure, not a warning."
 	local got; got="$("$nodebin" "$stage/node_modules/n8n/bin/n8n" --version 2>>"$log" | tail -n1)" \
 		|| die "installed n8n does not start: '$nodebin $stage/node_modules/n8n/bin/n8n --version' failed (see $log)"
 	[[ "$got" == *"$ver"* ]] || die "n8n --version printed '$got', expected $ver (see $log)"
