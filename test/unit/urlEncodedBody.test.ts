@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+
+import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { EtopOcrApi } from '../../credentials/EtopOcrApi.credentials';
-import { bufferSource, fileSource, type ImageSource } from '../../nodes/EtopOcr/input/imageSource';
+import { binarySource, bufferSource, sourceBlob, type ImageSource } from '../../nodes/EtopOcr/input/imageSource';
 import { urlBase64Length, writeUrlBase64 } from '../../nodes/EtopOcr/input/urlBase64';
 import { formBody } from '../../nodes/EtopOcr/transport/formBody';
 
 const CHUNK = 3 * 16 * 1024;
+const MIB = 1024 * 1024;
 
 let dir: string;
 beforeAll(() => {
@@ -16,11 +20,47 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function stored(bytes: Uint8Array): string {
+interface Store {
+	/** How the store's stream cuts the data: the filesystem's fixed chunks, or any sizes (S3, database). */
+	cut?: 'file' | number[];
+	/** Whether the item carries n8n's record of the length (`bytes`), or only the store has it. */
+	bytesOnItem?: boolean;
+}
+
+/**
+ * A node context whose binary helpers read a file the way n8n's stores do: by id, as a stream,
+ * with the metadata kept beside the data. The image source must use only these.
+ */
+function storedImage(bytes: Uint8Array, { cut = 'file', bytesOnItem = true }: Store = {}) {
 	const path = join(dir, `image-${bytes.length}-${Math.random()}`);
 	writeFileSync(path, bytes);
-	return path;
+	const binary: IBinaryData = { data: 'filesystem-v2', id: `filesystem-v2:${path}`, mimeType: 'image/png', ...(bytesOnItem ? { bytes: bytes.length } : {}) };
+	const opened: number[] = [];
+	const helpers = {
+		assertBinaryData: () => binary,
+		getBinaryDataBuffer: async () => Buffer.from(bytes),
+		getBinaryMetadata: async () => ({ fileSize: bytes.length }),
+		getBinaryStream: async (_id: string, chunkSize?: number) => {
+			opened.push(chunkSize ?? 0);
+			if (cut === 'file') return createReadStream(path, { highWaterMark: chunkSize });
+			return Readable.from(pieces(path, cut));
+		},
+	};
+	return { path, opened, context: { helpers } as unknown as IExecuteSingleFunctions };
 }
+
+async function* pieces(path: string, sizes: number[]): AsyncGenerator<Buffer> {
+	let at = 0;
+	for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+		for (let i = 0; i < (chunk as Buffer).length; ) {
+			const size = sizes[at++ % sizes.length];
+			yield (chunk as Buffer).subarray(i, i + size);
+			i += size;
+		}
+	}
+}
+
+const stored = async (bytes: Uint8Array, store?: Store) => await binarySource(storedImage(bytes, store).context, 'data');
 
 async function encode(source: ImageSource): Promise<string> {
 	const length = await urlBase64Length(source);
@@ -52,16 +92,16 @@ describe('url-encoded base64 of the image', () => {
 			const bytes = make(size);
 			const expected = encodeURIComponent(bytes.toString('base64'));
 			expect(await encode(bufferSource(bytes))).toBe(expected);
-			const path = stored(bytes);
-			// With n8n's record of the size (n8n 2.x) and without it (1.x): the file is asked.
-			expect(await encode(await fileSource(path, bytes.length))).toBe(expected);
-			expect(await encode(await fileSource(path))).toBe(expected);
+			// With n8n's record of the size on the item and without it: the store is asked.
+			expect(await encode(await stored(bytes))).toBe(expected);
+			expect(await encode(await stored(bytes, { bytesOnItem: false }))).toBe(expected);
 		}
 	});
 
-	it('streams a stored image over 1 MiB in chunks with the same result', async () => {
-		const bytes = randomBytes(1024 * 1024 + 7);
-		const source = await fileSource(stored(bytes));
+	it('streams a stored image over 1 MiB through getBinaryStream in chunks, with the same result', async () => {
+		const bytes = randomBytes(MIB + 7);
+		const { context, opened } = storedImage(bytes);
+		const source = await binarySource(context, 'data');
 		expect(source.size).toBe(bytes.length);
 		expect(Buffer.from(source.head)).toEqual(bytes.subarray(0, 512));
 		const sizes: number[] = [];
@@ -69,14 +109,47 @@ describe('url-encoded base64 of the image', () => {
 		expect(sizes.slice(0, -1).every((size) => size === CHUNK)).toBe(true);
 		expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(bytes.length);
 		expect(await encode(source)).toBe(encodeURIComponent(bytes.toString('base64')));
+		// The head is read with a small chunk size; each pass opens a stream of its own.
+		expect(opened).toEqual([512, CHUNK, CHUNK, CHUNK]);
+	});
+
+	it.each([
+		['odd sizes', [1, 7, 4096, 2, 65_537]],
+		['one byte at a time, then big pieces', [1, 1, 1, 300_001]],
+	])('regroups a store stream that cuts the data anywhere (%s) into whole base64 groups', async (_, cut) => {
+		const bytes = randomBytes(MIB + 2);
+		const source = await stored(bytes, { cut });
+		expect(Buffer.from(source.head)).toEqual(bytes.subarray(0, 512));
+		const sizes: number[] = [];
+		await source.forEachChunk((chunk) => sizes.push(chunk.length));
+		expect(sizes.slice(0, -1).every((size) => size % 3 === 0)).toBe(true);
+		expect(await encode(source)).toBe(encodeURIComponent(bytes.toString('base64')));
 	});
 
 	it('fails when a stored image gets shorter between the two passes', async () => {
-		const path = stored(randomBytes(2 * 1024 * 1024));
-		const source = await fileSource(path);
+		const bytes = randomBytes(2 * MIB);
+		const { context, path } = storedImage(bytes);
+		const source = await binarySource(context, 'data');
 		await urlBase64Length(source);
-		truncateSync(path, 1024 * 1024 + 3);
-		await expect(writeUrlBase64(source, Buffer.alloc(4 * 1024 * 1024), 0)).rejects.toThrow('became shorter');
+		truncateSync(path, MIB + 3);
+		await expect(writeUrlBase64(source, Buffer.alloc(4 * MIB), 0)).rejects.toThrow('became shorter');
+	});
+
+	it('fails when a stored image is longer than n8n recorded', async () => {
+		const bytes = randomBytes(2 * MIB);
+		const { context, path } = storedImage(bytes);
+		const source = await binarySource(context, 'data');
+		writeFileSync(path, randomBytes(2 * MIB + 3));
+		await expect(urlBase64Length(source)).rejects.toThrow('grew');
+	});
+
+	it('makes a multipart Blob of the same bytes, in memory and streamed', async () => {
+		const bytes = randomBytes(MIB + 5);
+		for (const source of [bufferSource(bytes), await stored(bytes), await stored(bytes, { cut: [5, 70_001] })]) {
+			const blob = await sourceBlob(source, 'image/png');
+			expect(blob.type).toBe('image/png');
+			expect(Buffer.from(await blob.arrayBuffer())).toEqual(bytes);
+		}
 	});
 });
 

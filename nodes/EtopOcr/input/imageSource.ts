@@ -1,9 +1,9 @@
-import { open } from 'node:fs/promises';
+import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** Read size: a multiple of 3 bytes, so every chunk but the last is whole base64 groups. */
 const CHUNK_BYTES = 3 * 16 * 1024;
 
-/** Up to this size a stored image is read in one piece: fewer file operations, little memory. */
+/** Up to this size a stored image is read in one piece: fewer reads of the store, little memory. */
 const WHOLE_READ_BYTES = 1024 * 1024;
 
 /** Bytes the format checks look at (describeNonImage reads up to 512). */
@@ -19,7 +19,7 @@ export interface ImageSource {
 	readonly head: Uint8Array;
 	/**
 	 * Calls `visit` with the bytes in order, in chunks that are a multiple of 3 bytes long except
-	 * the last. A chunk is only valid during the call: its memory is reused for the next one.
+	 * the last. A chunk is only valid during the call: its memory may be reused for the next one.
 	 */
 	forEachChunk(visit: (chunk: Buffer) => void): Promise<void>;
 }
@@ -36,52 +36,84 @@ export function bufferSource(bytes: Buffer): ImageSource {
 	};
 }
 
+type Helpers = IExecuteSingleFunctions['helpers'];
+
 /**
- * A stored file (n8n's filesystem binary mode). A small one is read whole; a big one through one
- * small buffer per pass, so the image is never in memory as a whole. `size` is n8n's record of
- * the file's length, when it keeps one; otherwise the file is asked. A file operation costs more
- * main-thread time than reading 100 KB, so there are as few as possible: open, read, close.
+ * The image in the item's binary field `propertyName`, read only through n8n's binary helpers,
+ * so it works in every binary data mode (memory, filesystem, S3, database). Stored data (it has an
+ * id) of over 1 MiB is streamed on every pass and never held whole; a smaller one, or one held in
+ * the item itself, is read once.
  */
-export async function fileSource(path: string, size?: number): Promise<ImageSource> {
-	const file = await open(path, 'r');
-	try {
-		const length = size ?? (await file.stat()).size;
-		const whole = length <= WHOLE_READ_BYTES;
-		const bytes = Buffer.allocUnsafe(whole ? length : HEAD_BYTES);
-		await readFully(file, bytes, 0);
-		return whole ? bufferSource(bytes) : chunkedFileSource(path, length, bytes);
-	} finally {
-		await file.close();
+export async function binarySource(context: IExecuteSingleFunctions, propertyName: string): Promise<ImageSource> {
+	const binary = context.helpers.assertBinaryData(propertyName);
+	const size = binary.id ? await storedSize(context.helpers, binary as IBinaryData & { id: string }) : undefined;
+	if (size === undefined || size <= WHOLE_READ_BYTES) {
+		return bufferSource(await context.helpers.getBinaryDataBuffer(propertyName));
 	}
+	return await streamedSource(context.helpers, binary.id!, size);
 }
 
-function chunkedFileSource(path: string, size: number, head: Uint8Array): ImageSource {
+/** n8n's record of the stored length: on the item since n8n 1.x's `bytes`, else in the store. */
+async function storedSize(helpers: Helpers, binary: IBinaryData & { id: string }): Promise<number> {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	return (await helpers.getBinaryMetadata(binary.id)).fileSize;
+}
+
+async function streamedSource(helpers: Helpers, id: string, size: number): Promise<ImageSource> {
+	const head = await readHead(helpers, id);
 	return {
 		size,
 		head,
 		async forEachChunk(visit) {
-			const file = await open(path, 'r');
-			try {
-				const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-				for (let position = 0; position < size; position += CHUNK_BYTES) {
-					const part = chunk.subarray(0, Math.min(CHUNK_BYTES, size - position));
-					await readFully(file, part, position);
-					visit(part);
-				}
-			} finally {
-				await file.close();
-			}
+			let read = 0;
+			await forEachGroupedChunk(await helpers.getBinaryStream(id, CHUNK_BYTES), (chunk) => {
+				read += chunk.length;
+				if (read > size) throw new Error('The stored binary data grew while it was read');
+				visit(chunk);
+			});
+			if (read < size) throw new Error('The stored binary data became shorter while it was read');
 		},
 	};
 }
 
-type FileHandle = Awaited<ReturnType<typeof open>>;
-
-/** Fills `target` from `position`; a file that ends early is an error, not a short image. */
-async function readFully(file: FileHandle, target: Buffer, position: number): Promise<void> {
-	for (let filled = 0; filled < target.length; ) {
-		const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
-		if (bytesRead === 0) throw new Error('The stored binary file became shorter while it was read');
-		filled += bytesRead;
+async function readHead(helpers: Helpers, id: string): Promise<Uint8Array> {
+	const parts: Buffer[] = [];
+	let length = 0;
+	// Leaving the loop early closes the stream: only the first bytes are read.
+	for await (const chunk of await helpers.getBinaryStream(id, HEAD_BYTES)) {
+		parts.push(chunk as Buffer);
+		length += (chunk as Buffer).length;
+		if (length >= HEAD_BYTES) break;
 	}
+	return Buffer.concat(parts, length).subarray(0, HEAD_BYTES);
+}
+
+/**
+ * A store's stream may cut its data anywhere (S3, database); the chunks are regrouped into whole
+ * base64 groups. Each chunk waits for the next one (or the end), so that a chunk that already is
+ * whole groups (the filesystem's, read CHUNK_BYTES at a time) and the last one pass as they are.
+ */
+async function forEachGroupedChunk(stream: AsyncIterable<unknown>, visit: (chunk: Buffer) => void): Promise<void> {
+	let pending: Buffer | undefined;
+	for await (const piece of stream) {
+		let chunk = piece as Buffer;
+		if (pending) {
+			const whole = pending.length - (pending.length % 3);
+			if (whole > 0) visit(whole === pending.length ? pending : pending.subarray(0, whole));
+			if (whole < pending.length) chunk = Buffer.concat([pending.subarray(whole), chunk]);
+		}
+		pending = chunk;
+	}
+	if (pending?.length) visit(pending);
+}
+
+/**
+ * The image as a Blob for a multipart upload. Each chunk is copied into a Blob of its own and the
+ * image's Blob is made of those (a Blob made of Blobs shares their data), so the image is held
+ * once, never as a whole Buffer and a Blob at the same time.
+ */
+export async function sourceBlob(image: ImageSource, type: string): Promise<Blob> {
+	const parts: Blob[] = [];
+	await image.forEachChunk((chunk) => parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>])));
+	return new Blob(parts, { type });
 }

@@ -1,6 +1,4 @@
-import { openAsBlob } from 'node:fs';
-
-import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { inputError } from '../output/errors';
 import {
@@ -11,7 +9,7 @@ import {
 	normalizeBase64,
 	sniffImageFormat,
 } from './imageBytes';
-import { HEAD_BYTES, bufferSource, fileSource, type ImageSource } from './imageSource';
+import { binarySource, bufferSource, sourceBlob, type ImageSource } from './imageSource';
 import { urlBase64Length } from './urlBase64';
 
 /** The image of one item, in the form it will be sent. */
@@ -69,59 +67,33 @@ async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayloa
 				: 'The item has no binary data at all: add a step that reads or downloads the image first, or choose another Input.',
 		);
 	}
-	const binary = context.helpers.assertBinaryData(propertyName);
-	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') return await readMultipartFile(context, propertyName, binary, parameter);
-	return await fileField(context, await imageSource(context, propertyName, binary), parameter);
+	const image = await binarySource(context, propertyName);
+	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') {
+		const fileName = context.helpers.assertBinaryData(propertyName).fileName;
+		return await multipartFile(context, image, fileName, parameter);
+	}
+	return await fileField(context, image, parameter);
 }
 
-function isStoredFile(binary: IBinaryData): binary is IBinaryData & { id: string } {
-	return binary.id?.startsWith('filesystem') === true;
-}
-
-/**
- * The image for the base64 `file` field. In filesystem binary mode (n8n's default) the stored
- * file is read directly (a big one in chunks, twice: to size and to write the field); otherwise
- * the bytes are read once through the helpers, so that S3 and in-memory modes work too; never
- * binary.data.
- */
-async function imageSource(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<ImageSource> {
-	if (isStoredFile(binary)) return await fileSource(context.helpers.getBinaryPath(binary.id), binary.bytes);
-	return bufferSource(await context.helpers.getBinaryDataBuffer(propertyName));
-}
-
-/**
- * The image as a Blob for the multipart upload. In filesystem binary mode (n8n's default) the Blob
- * is backed by the stored file and read in 64 KiB chunks while it is sent, so the image is never
- * held in memory; otherwise the bytes are read and copied into the Blob once.
- */
-async function imageBlob(context: IExecuteSingleFunctions, propertyName: string, binary: IBinaryData): Promise<Blob> {
-	if (isStoredFile(binary)) return await openAsBlob(context.helpers.getBinaryPath(binary.id));
-	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
-	return new Blob([bytes as Uint8Array<ArrayBuffer>]);
-}
-
-async function readMultipartFile(
+async function multipartFile(
 	context: IExecuteSingleFunctions,
-	propertyName: string,
-	binary: IBinaryData,
+	image: ImageSource,
+	fileName: string | undefined,
 	parameter: string,
 ): Promise<ImagePayload> {
-	const file = await imageBlob(context, propertyName, binary);
-	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-	checkIsImage(context, head, file.size, parameter);
-	if (file.size > MAX_UPLOAD_BYTES) {
+	checkIsImage(context, image.head, image.size, parameter);
+	if (image.size > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,
-			`the image in ${parameter} is ${formatBytes(file.size)}, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
+			`the image in ${parameter} is ${formatBytes(image.size)}, over ETOP's limit of ${formatBytes(MAX_UPLOAD_BYTES)}`,
 			'Send a smaller or more compressed image.',
 		);
 	}
-	const format = sniffImageFormat(head)!;
+	const format = sniffImageFormat(image.head)!;
 	return {
 		source: 'mfile',
-		// A Blob made of a Blob shares its data (no copy); it only adds the type the bytes show.
-		blob: new Blob([file], { type: format.mimeType }),
-		fileName: binary.fileName ?? `image.${format.extension}`,
+		blob: await sourceBlob(image, format.mimeType),
+		fileName: fileName ?? `image.${format.extension}`,
 		mimeType: format.mimeType,
 	};
 }
