@@ -1,12 +1,10 @@
-const path = require('path');
 const { task, src, dest } = require('gulp');
 
 task('build:icons', copyIcons);
 
-// n8n resolves `icon: 'file:etopOcr.svg'` next to the compiled node and credential files.
+// The node and the credential name their icons as `file:../../icons/…` and `file:../icons/…`,
+// paths n8n resolves from the compiled files; so icons/ sits beside nodes/ and credentials/ in
+// dist/ just as in the source, one copy of each.
 function copyIcons() {
-	const nodeDestination = path.resolve('dist', 'nodes', 'EtopOcr');
-	src('icons/*.svg').pipe(dest(nodeDestination));
-	const credDestination = path.resolve('dist', 'credentials');
-	return src('icons/*.svg').pipe(dest(credDestination));
+	return src('icons/*.svg').pipe(dest('dist/icons'));
 }

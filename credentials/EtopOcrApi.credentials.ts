@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IHttpRequestOptions,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -14,7 +15,7 @@ export class EtopOcrApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/etop-ocr/n8n-nodes-etop-ocr#credentials';
 
-	icon = 'file:etopOcr.svg' as const;
+	icon: Icon = { light: 'file:../icons/etopOcr.svg', dark: 'file:../icons/etopOcr.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { documentProperties } from './descriptions/DocumentDescription';
 import { inputProperties } from './descriptions/InputDescription';
@@ -10,15 +10,15 @@ export class EtopOcr implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ETOP OCR',
 		name: 'etopOcr',
-		icon: 'file:etopOcr.svg',
+		icon: { light: 'file:../../icons/etopOcr.svg', dark: 'file:../../icons/etopOcr.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter.documentType === "custom" ? "pid " + $parameter.customPid : "pid " + $parameter.documentType }}',
 		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with 译图智讯 ETOP OCR',
 		defaults: { name: 'ETOP OCR' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'etopOcrApi', required: true, testedBy: 'etopOcrApiTest' }],
 		requestDefaults: {
 			// The URL is the credential's Endpoint, set by the request hook (see transport/runState.ts).

@@ -1,5 +1,6 @@
 import {
 	CUSTOM_PID_VALUE,
+	DEFAULT_DOCUMENT_TYPE,
 	DOCUMENT_GROUPS,
 	PRODUCTS,
 	documentNameForPid,
@@ -219,6 +220,10 @@ describe('documentTypeOptions', () => {
 			pids.sort((a, b) => a - b),
 		);
 		for (const option of options) expect(option.value).toBe(String(Number(option.value)));
+	});
+
+	it('contains the default Document Type, the ID card', () => {
+		expect(options.find((o) => o.value === DEFAULT_DOCUMENT_TYPE)?.name).toMatch(/^ID Card/);
 	});
 
 	it('merges the five pid-22 products into one findable option', () => {

@@ -373,6 +373,9 @@ export const PRODUCTS: readonly EtopProduct[] = [
 	},
 ];
 
+/** The Document Type a new node starts with: the ID card (pid 2), the product every account has. */
+export const DEFAULT_DOCUMENT_TYPE = '2';
+
 /** The value of the dropdown entry that lets the user type a pid that is not in this table. */
 export const CUSTOM_PID_VALUE = 'custom';
 

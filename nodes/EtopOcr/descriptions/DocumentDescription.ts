@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CUSTOM_PID_VALUE, documentTypeOptions } from '../data/catalogue';
+import { CUSTOM_PID_VALUE, DEFAULT_DOCUMENT_TYPE, documentTypeOptions } from '../data/catalogue';
 
 export const documentProperties: INodeProperties[] = [
 	{
@@ -10,7 +10,6 @@ export const documentProperties: INodeProperties[] = [
 		noDataExpression: true,
 		// The catalogue is grouped (ID & civil, vehicles, invoices, property, business, general)
 		// rather than alphabetical, so that related documents stand together.
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 		options: [
 			...documentTypeOptions(),
 			{
@@ -19,9 +18,7 @@ export const documentProperties: INodeProperties[] = [
 				description: 'A product added to the ETOP service after this node was released',
 			},
 		],
-		// The lint rule cannot see the generated options; '2' is the ID card.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
-		default: '2',
+		default: DEFAULT_DOCUMENT_TYPE,
 		description:
 			'The kind of document in the image; it selects the ETOP product (pid). Type an English or Chinese name to search.',
 		routing: {
