@@ -81,11 +81,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function nodeTypes(): INodeTypes {
+const PEER_NODE_TYPE = 'test.peer';
+
+function nodeTypes(peer?: INodeType): INodeTypes {
 	const etop = new EtopOcr();
 	// What n8n's loader does to every declarative node: adds Request Options (batching, timeout…).
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(etop);
 	const types: Record<string, INodeType> = { [ETOP_NODE_TYPE]: etop, [INPUT_NODE_TYPE]: new TestInput() };
+	if (peer) types[PEER_NODE_TYPE] = peer;
 	return {
 		getByName: (type) => types[type],
 		getByNameAndVersion: (type) => types[type],
@@ -147,6 +150,12 @@ export interface RunOptions {
 	items: InputItem[];
 	/** Settings → On Error. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Another node in the ETOP node's place, under its name and with the same input (the bench's peers). */
+	peer?: { nodeType: INodeType; typeVersion: number; parameters: INodeParameters };
+	/** Aborting it cancels the execution, as the editor's stop button does. */
+	signal?: AbortSignal;
+	/** Called as the ETOP node (or its peer) starts and finishes, e.g. to read the CPU time it takes. */
+	onNode?: { before(): void; after(): void };
 }
 
 export interface RunResult {
@@ -167,14 +176,15 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: { fixture: registerFixture(options.items) },
 	};
+	const { peer } = options;
 	const etop: INode = {
 		id: 'etop',
 		name: ETOP_NODE_NAME,
-		type: ETOP_NODE_TYPE,
-		typeVersion: 1,
+		type: peer ? PEER_NODE_TYPE : ETOP_NODE_TYPE,
+		typeVersion: peer?.typeVersion ?? 1,
 		position: [200, 0],
-		parameters: options.parameters,
-		credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } },
+		parameters: peer?.parameters ?? options.parameters,
+		...(peer ? {} : { credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } } }),
 		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const workflow = new Workflow({
@@ -183,13 +193,30 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		nodes: [input, etop],
 		connections: { Input: { main: [[{ node: ETOP_NODE_NAME, type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes: nodeTypes(),
+		nodeTypes: nodeTypes(peer?.nodeType),
 		settings: { executionOrder: 'v1' },
 	});
 	const start: IExecuteData = { node: input, data: { main: [[{ json: {} }]] }, source: null };
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [start] } });
-	const execute = new WorkflowExecute(additionalData(options.credentials, workflow), 'manual', runExecutionData);
-	const run = await execute.processRunExecutionData(workflow);
+	const data = additionalData(options.credentials, workflow);
+	const { onNode } = options;
+	if (onNode) {
+		data.hooks!.addHandler('nodeExecuteBefore', (name) => {
+			if (name === ETOP_NODE_NAME) onNode.before();
+		});
+		data.hooks!.addHandler('nodeExecuteAfter', (name) => {
+			if (name === ETOP_NODE_NAME) onNode.after();
+		});
+	}
+	const execution = new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	// A cancelled execution's promise never settles; n8n's server learns the run from this hook.
+	const cancelled = new Promise<IRun>((resolve) => {
+		options.signal?.addEventListener('abort', () => {
+			data.hooks!.addHandler('workflowExecuteAfter', (fullRun) => resolve(fullRun));
+			execution.cancel();
+		}, { once: true });
+	});
+	const run = await Promise.race([execution, cancelled]);
 	const taskData = run.data.resultData.runData[ETOP_NODE_NAME]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	return { run, outputs, error: run.data.resultData.error };

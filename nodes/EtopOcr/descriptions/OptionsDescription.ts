@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions } from './options/concurrencyOptions';
+import { connectionOptions } from './options/connectionOptions';
 import { imageQualityOptions } from './options/imageQualityOptions';
 import { inputOptions } from './options/inputOptions';
 import { outputOptions } from './options/outputOptions';
@@ -14,6 +15,7 @@ import { retryOptions } from './options/retryOptions';
  */
 export const optionsCollection: INodeProperties[] = [
 	...concurrencyOptions,
+	...connectionOptions,
 	...imageQualityOptions,
 	...inputOptions,
 	...outputOptions,

@@ -9,6 +9,7 @@ import {
 
 import { readImage, type ImagePayload } from '../input/readImage';
 import { inputError, isRetryable, transportError } from '../output/errors';
+import { connectTo } from './connection';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES } from './defaults';
 import { isHttpEndpoint } from './endpoint';
 import { formBody } from './formBody';
@@ -115,7 +116,7 @@ export async function sendOcrRequest(
 		const fields = formFields(requestData.options.body);
 		checkRequest(this, url, fields);
 		const image = await readImage(this);
-		const request = await withImage({ ...requestData, options: { ...requestData.options, url } }, fields, image);
+		const request = await withImage({ ...requestData, options: connectTo(requestData.options, url, options.reuseConnections !== false) }, fields, image);
 		const { items, attempts } = await sendWithRetries(this, request, maxRetries);
 		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
 		// whatever the body holds under that name (a number made this throw).
