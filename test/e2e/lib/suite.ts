@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startRelay, type Relay } from '../../harness/relay';
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../../sandbox/server';
 import { ensureN8n, type N8nInstall, type N8nMajor } from './install';
 import { DEFAULT_OWNER, N8nInstance, outputItems, type ExecutionResult, type RawItem } from './n8n';
@@ -15,6 +16,7 @@ import { scanForSecrets } from './secrets';
 import { startCaptureServer, startFakeOpenAi } from './standins';
 import {
 	agentWorkflow,
+	connectionsWorkflow,
 	coreWorkflow,
 	E2E_CREDENTIALS,
 	formExampleForTest,
@@ -25,6 +27,8 @@ import {
 } from './workflows';
 
 const CRM_TOKEN = 'crm-e2e-token-5d1c';
+const RELAYED_SCANS = 10;
+const RELAYED_CONCURRENCY = 2;
 const NOT_AN_IMAGE = 'This is a text file with a .jpg name.\n';
 const FAKE_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
@@ -39,6 +43,7 @@ interface Context {
 	install: N8nInstall;
 	n8n: N8nInstance;
 	sandbox: Sandbox;
+	relay: Relay;
 	crm: Awaited<ReturnType<typeof startCaptureServer>>;
 	ai: Awaited<ReturnType<typeof startFakeOpenAi>>;
 	root: string;
@@ -105,8 +110,12 @@ export function describeN8n(major: N8nMajor): void {
 			for (const f of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg', 'mixed-page.png']) copyFileSync(join(SAMPLES_DIR, f), join(mail, f));
 			writeFileSync(join(mail, 'terms.pdf'), FAKE_PDF);
 			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(upload, 'id-card.png'));
+			const many = join(ctx.files, 'many-scans');
+			mkdirSync(many, { recursive: true });
+			for (let i = 0; i < RELAYED_SCANS; i++) copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(many, `id-card-${i}.png`));
 
 			ctx.sandbox = await startSandbox();
+			ctx.relay = await startRelay(ctx.sandbox.url);
 			ctx.crm = await startCaptureServer();
 			ctx.ai = await startFakeOpenAi(`${ctx.sandbox.url}/images/id-card.png`);
 
@@ -122,6 +131,11 @@ export function describeN8n(major: N8nMajor): void {
 					...E2E_CREDENTIALS.etopOcrApi,
 					type: CREDENTIAL_TYPE,
 					data: { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: ctx.sandbox.endpoint },
+				},
+				{
+					...E2E_CREDENTIALS.etopOcrApiViaRelay,
+					type: CREDENTIAL_TYPE,
+					data: { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: `${ctx.relay.origin}/ocr/PageOcrServlet` },
 				},
 				{ ...E2E_CREDENTIALS.openAiApi, type: 'openAiApi', data: { apiKey: 'sk-e2e-local', url: `${ctx.ai.url}/v1` } },
 				{ ...E2E_CREDENTIALS.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${CRM_TOKEN}` } },
@@ -148,6 +162,7 @@ export function describeN8n(major: N8nMajor): void {
 
 			await ctx.n8n.importWorkflows([
 				coreWorkflow(scans),
+				connectionsWorkflow(many, RELAYED_CONCURRENCY),
 				agentWorkflow(`${ctx.sandbox.url}/images/id-card.png`),
 				inboxExampleForTest(mail),
 				formExampleForTest(join(upload, 'id-card.png'), 'wang.xiaoming@example.com', `${ctx.crm.url}/api/v1/contacts`),
@@ -159,6 +174,7 @@ export function describeN8n(major: N8nMajor): void {
 
 		afterAll(async () => {
 			await ctx.n8n?.stop();
+			await ctx.relay?.close();
 			await ctx.sandbox?.close();
 			await ctx.crm?.close();
 			await ctx.ai?.close();
@@ -218,6 +234,19 @@ export function describeN8n(major: N8nMajor): void {
 			expect(notReadable).toEqual([
 				expect.objectContaining({ json: { scan: 'not-an-image.jpg', reason: expect.stringMatching(/not an image/i) } }),
 			]);
+		});
+
+		// n8n-core up to 2.1x and 1.x build no agent for a call given as baseURL + empty url, so it
+		// rides Node's keep-alive agent; n8n 2.41 builds one per call whatever the URL.
+		test(`connections: ${RELAYED_SCANS} scans two at a time over ${major === 1 ? `at most ${RELAYED_CONCURRENCY}` : `${RELAYED_SCANS} (n8n 2.41 builds a connection per call)`} connections`, async () => {
+			const before = ctx.relay.connections;
+			const { execution } = await runOk(ctx, 'E2eConnections01');
+			const items = outputItems(execution, 'ETOP OCR', 0);
+			expect(items).toHaveLength(RELAYED_SCANS);
+			expect(items.every((item) => item.json.name === '王晓明')).toBe(true);
+			const opened = ctx.relay.connections - before;
+			if (major === 1) expect(opened).toBeLessThanOrEqual(RELAYED_CONCURRENCY);
+			else expect(opened).toBe(RELAYED_SCANS);
 		});
 
 		test('binary data in filesystem mode: inputs and cropped images are stored as files, not in the execution', async () => {

@@ -37,6 +37,8 @@ export const E2E_CREDENTIALS = {
 	etopOcrApi: { id: 'EtopOcrAccount01', name: 'ETOP OCR account' },
 	openAiApi: { id: 'E2eFakeOpenAi001', name: 'OpenAI (local stand-in)' },
 	httpHeaderAuth: { id: 'CrmApiToken00001', name: 'CRM API token' },
+	/** The sandbox behind a relay that counts connections (the connection-reuse run). */
+	etopOcrApiViaRelay: { id: 'EtopOcrRelayed01', name: 'ETOP OCR account (via counting relay)' },
 } as const;
 
 export function loadExample(file: string): Workflow {
@@ -163,6 +165,34 @@ export function coreWorkflow(scanDir: string): Workflow {
 			['Tag', 'ETOP OCR'],
 			['ETOP OCR', 'Recognised', 0],
 			['ETOP OCR', 'Not readable', 1],
+		],
+	);
+}
+
+/**
+ * Connection reuse: every scan of a folder → ETOP OCR, two calls at a time, through the credential
+ * whose endpoint is a relay that counts the connections n8n opens.
+ */
+export function connectionsWorkflow(scanDir: string, concurrency: number): Workflow {
+	return build(
+		'E2eConnections01',
+		'e2e: connections per run',
+		[
+			manualTrigger('Start', [0, 0]),
+			readFiles('Load scans', `${scanDir}/*`, [200, 0]),
+			{
+				id: randomUUID(),
+				name: 'ETOP OCR',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { documentType: '2', inputType: 'binary', binaryPropertyName: 'data', options: { maxConcurrency: concurrency } },
+				credentials: { etopOcrApi: { ...E2E_CREDENTIALS.etopOcrApiViaRelay } },
+			},
+		],
+		[
+			['Start', 'Load scans'],
+			['Load scans', 'ETOP OCR'],
 		],
 	);
 }
