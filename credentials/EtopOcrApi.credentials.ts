@@ -1,10 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { ETOP_CREDENTIAL_TEST } from '../nodes/EtopOcr/transport/credentialTest';
 
 export const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
 
@@ -16,6 +19,8 @@ export class EtopOcrApi implements ICredentialType {
 	documentationUrl = 'https://github.com/etop-ocr/n8n-nodes-etop-ocr#credentials';
 
 	icon: Icon = { light: 'file:../icons/etopOcr.svg', dark: 'file:../icons/etopOcr.dark.svg' };
+
+	test: ICredentialTestRequest = ETOP_CREDENTIAL_TEST;
 
 	properties: INodeProperties[] = [
 		{

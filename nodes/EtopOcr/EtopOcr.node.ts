@@ -4,7 +4,6 @@ import { documentProperties } from './descriptions/DocumentDescription';
 import { inputProperties } from './descriptions/InputDescription';
 import { optionProperties } from './descriptions/OptionsDescription';
 import { outputProperties } from './descriptions/OutputDescription';
-import { testEtopCredentials } from './transport/credentialTest';
 
 export class EtopOcr implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +18,7 @@ export class EtopOcr implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'etopOcrApi', required: true, testedBy: 'etopOcrApiTest' }],
+		credentials: [{ name: 'etopOcrApi', required: true }],
 		requestDefaults: {
 			// The URL is the credential's Endpoint, set by the request hook (see transport/runState.ts).
 			method: 'POST',
@@ -36,9 +35,5 @@ export class EtopOcr implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [...documentProperties, ...inputProperties, ...outputProperties, ...optionProperties],
-	};
-
-	methods = {
-		credentialTest: { etopOcrApiTest: testEtopCredentials },
 	};
 }

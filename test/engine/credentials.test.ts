@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET } from '../sandbox/server';
 import { testCredentials } from '../harness/engine';
 import { useSandbox } from './context';
@@ -7,7 +10,7 @@ const { sandbox, credentials } = useSandbox();
 describe('credential test', () => {
 	it('accepts a good key and secret without a billed call', async () => {
 		const result = await testCredentials(credentials());
-		expect(result).toEqual({ status: 'OK', message: 'Key and secret accepted' });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sandbox().calls).toHaveLength(1);
 		expect(sandbox().calls[0].billed).toBe(false);
 		expect(sandbox().calls[0].errorCode).toBe('-6');
@@ -30,11 +33,26 @@ describe('credential test', () => {
 	it('rejects an endpoint that is not the ETOP API', async () => {
 		const result = await testCredentials({ ...credentials(), endpoint: `${sandbox().url}/nothing` });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/HTTP 404/);
+		expect(result.message).toMatch(/could not be found/);
+	});
+
+	it('rejects an endpoint that answers JSON without an ErrorCode', async () => {
+		const other = createServer((req, res) => {
+			req.resume();
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = other.address() as AddressInfo;
+			const result = await testCredentials({ ...credentials(), endpoint: `http://127.0.0.1:${port}/ocr` });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/no ErrorCode/) });
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
 	});
 
 	it('rejects an endpoint that is not a URL', async () => {
 		const result = await testCredentials({ ...credentials(), endpoint: 'etoplive.com' });
-		expect(result).toEqual({ status: 'Error', message: 'Endpoint must be an http or https URL' });
+		expect(result.status).toBe('Error');
 	});
 });

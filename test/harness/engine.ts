@@ -1,7 +1,7 @@
 import './env';
 
 import { Container } from '@n8n/di';
-import { BinaryDataService, CredentialTestContext, DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, DirectoryLoader, ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -222,16 +222,60 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	return { run, outputs, error: run.data.resultData.error };
 }
 
-/** Runs the node's credential test with n8n-core's own CredentialTestContext. */
+/**
+ * Runs the credential's `test` the way n8n's server does (CredentialsTester.runRequestTest in the
+ * n8n package, which is not a library): the test request becomes the routing of a one-property
+ * temporary node that n8n-core's RoutingNode runs with the credential applied; a thrown error is
+ * reported as n8n reports it, then each responseSuccessBody rule whose key equals its value fails
+ * the test.
+ */
 export async function testCredentials(credentials: EtopCredentials): Promise<INodeCredentialTestResult> {
-	const node = new EtopOcr();
-	const test = node.methods.credentialTest.etopOcrApiTest;
-	return await test.call(new CredentialTestContext(), {
-		id: '1',
-		name: 'ETOP account',
-		type: credentialType.name,
-		data: { ...credentials },
-	});
+	const testRequest = credentialType.test!;
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'credentialTestTemp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest.request } }],
+		},
+	} as unknown as INodeType;
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'credentialTestTemp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [credentialType.name]: { id: '1', name: 'ETOP account' } },
+	};
+	const types = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+	const inputData = { main: [[{ json: {} }]] };
+	const context = new ExecuteContext(workflow, node, additionalData(credentials, workflow), 'internal', createRunExecutionData(), 0, [], inputData, { node, data: {}, source: null }, []);
+	const decrypted = { id: '1', name: 'ETOP account', type: credentialType.name, data: { ...credentials } };
+	let response: INodeExecutionData[][];
+	try {
+		response = (await new RoutingNode(context, nodeType, decrypted).runNode()) as INodeExecutionData[][];
+	} catch (caught) {
+		const error = caught as { message: string; cause?: { code?: string; response?: { status: number; statusText?: string } } };
+		const answer = error.cause?.response;
+		if (answer && (answer.status < 199 || answer.status > 299)) {
+			return { status: 'Error', message: answer.statusText || `Received HTTP status code: ${answer.status}` };
+		}
+		if (!answer && error.cause?.code) return { status: 'Error', message: error.cause.code };
+		return { status: 'Error', message: error.message.toString() };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		if (response[0][0].json[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
 
 export const credentialTypeForTests: ICredentialType = credentialType;

@@ -1,12 +1,6 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	IDataObject,
-	INodeCredentialTestResult,
-} from 'n8n-workflow';
+import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } from 'n8n-workflow';
 
-import { describeErrorCode } from '../data/errorCodes';
-import { isHttpEndpoint } from './endpoint';
+import { ETOP_ERRORS } from '../data/errorCodes';
 
 /** pid of the ID card: a product every account has, used only to get past the pid check. */
 const PROBE_PID = '2';
@@ -14,45 +8,41 @@ const PROBE_PID = '2';
 /** ErrorCode for "file parameter not provided": the service got past the key/secret checks. */
 const NO_FILE = '-6';
 
-/**
- * Sends the key and secret with no image. The service checks the account before it looks for
- * an image, so a good account answers -6 (no file) and a bad one -2/-4/-7; nothing is
- * recognised, so no call is charged.
- */
-export async function testEtopCredentials(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
-	const data = (credential.data ?? {}) as IDataObject;
-	const endpoint = String(data.endpoint ?? '');
-	if (!isHttpEndpoint(endpoint)) {
-		return { status: 'Error', message: 'Endpoint must be an http or https URL' };
-	}
-	let body: unknown;
-	try {
-		body = await this.helpers.request({
-			method: 'POST',
-			uri: endpoint,
-			form: { pid: PROBE_PID, key: String(data.apiKey ?? ''), secret: String(data.secret ?? '') },
-			json: true,
-			timeout: 30_000,
-		});
-	} catch (error) {
-		const status = (error as { statusCode?: number; response?: { status?: number } }).statusCode;
-		const code = (error as { code?: string; cause?: { code?: string } }).code;
-		return {
-			status: 'Error',
-			message: `Could not reach the ETOP endpoint (${status ? `HTTP ${status}` : (code ?? 'network error')}). Check the Endpoint URL.`,
-		};
-	}
-	const errorCode = body && typeof body === 'object' ? (body as IDataObject).ErrorCode : undefined;
-	if (errorCode === undefined) {
-		return { status: 'Error', message: 'The Endpoint did not answer like the ETOP API (no ErrorCode). Check the URL.' };
-	}
-	const code = String(errorCode);
-	if (code === NO_FILE || code === '0') {
-		return { status: 'OK', message: 'Key and secret accepted' };
-	}
-	const info = describeErrorCode(code);
-	return { status: 'Error', message: `${info.message} (ErrorCode ${code}). ${info.hint}` };
+/** ETOP answers ErrorCode as a string, some cloud answers and private installs as a number. */
+function failsOn(code: string, message: string): IAuthenticateRuleResponseSuccessBody[] {
+	return [code, Number(code)].map((value) => ({ type: 'responseSuccessBody', properties: { key: 'ErrorCode', value, message } }));
 }
+
+/**
+ * The credential's test, run by n8n itself (a request with the credential applied, then the
+ * rules; see docs/verification.md for why not a test function): the key and secret go with no
+ * image. The service checks the account before it looks for an image, so a good account answers
+ * -6 (no file) and a bad one -2/-4/-7; nothing is recognised, so no call is charged. A rule fails
+ * the test when the answer's ErrorCode equals its value: every code of the table but -6, and none
+ * at all (an endpoint that is not the ETOP API).
+ */
+export const ETOP_CREDENTIAL_TEST: ICredentialTestRequest = {
+	request: {
+		method: 'POST',
+		url: '={{ $credentials.endpoint }}',
+		// The bare type: n8n then sends the object body (with key and secret added by the
+		// credential's authenticate) url-encoded.
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: { pid: PROBE_PID },
+		json: true,
+		timeout: 30_000,
+	},
+	rules: [
+		{
+			type: 'responseSuccessBody',
+			properties: {
+				key: 'ErrorCode',
+				value: undefined,
+				message: 'The Endpoint did not answer like the ETOP API (no ErrorCode). Check the URL.',
+			},
+		},
+		...Object.values(ETOP_ERRORS)
+			.filter(({ code }) => code !== NO_FILE)
+			.flatMap(({ code, message, hint }) => failsOn(code, `${message} (ErrorCode ${code}). ${hint}`)),
+	],
+};
