@@ -4,6 +4,7 @@ import { documentProperties } from './descriptions/DocumentDescription';
 import { inputProperties } from './descriptions/InputDescription';
 import { optionProperties } from './descriptions/OptionsDescription';
 import { outputProperties } from './descriptions/OutputDescription';
+import { SUBTITLE, toolProperties } from './descriptions/ToolDescription';
 
 export class EtopOcr implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class EtopOcr implements INodeType {
 		icon: { light: 'file:../../icons/etopOcr.svg', dark: 'file:../../icons/etopOcr.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter.documentType === "custom" ? "pid " + $parameter.customPid : "pid " + $parameter.documentType }}',
+		subtitle: SUBTITLE,
 		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with 译图智讯 ETOP OCR',
 		defaults: { name: 'ETOP OCR' },
 		usableAsTool: true,
@@ -34,6 +35,6 @@ export class EtopOcr implements INodeType {
 			json: false,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [...documentProperties, ...inputProperties, ...outputProperties, ...optionProperties],
+		properties: [...toolProperties, ...documentProperties, ...inputProperties, ...outputProperties, ...optionProperties],
 	};
 }

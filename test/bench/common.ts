@@ -54,7 +54,7 @@ export function benchItems(count: number, bytes: number, content: ImageContent =
 
 /** The node as a user would set it up; `tagged` adds a requestId per item (an expression) for pairing checks. */
 export function nodeParameters(options: IDataObject, upload: 'file' | 'mfile' = 'file', tagged = false): INodeParameters {
-	return { documentType: '2', uploadMethod: upload, options: { ...(tagged ? { requestId: '={{ $json.id }}' } : {}), ...options } };
+	return { documentType: '2', options: { uploadMethod: upload, ...(tagged ? { requestId: '={{ $json.id }}' } : {}), ...options } };
 }
 
 export const MB = 1024 * 1024;

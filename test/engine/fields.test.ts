@@ -435,9 +435,11 @@ describe('One Item per Document: splitting and pairing', () => {
 /** The box the sandbox placed a field in (render-common.ts `place`). */
 const box = (index: number, text: string) => place(index, text).position;
 
+// The node offers Return Field Positions for pid 22 (and a custom pid); with Document Type set by
+// an expression it is offered, and sent, for whatever product the expression gives.
 describe('Return Field Positions: one shape, next to the values', () => {
 	it('gives {left, top, width, height} per English field name for Chinese-keyed bodies', async () => {
-		const item = await one({ documentType: '2', options: { ...RAW, returnPositions: true } });
+		const item = await one({ documentType: '={{ 2 }}', options: { ...RAW, returnPositions: true } });
 		const page: Page = { pid: 2, family: 'idCard', side: 'front', data: DOCUMENTS[2].front };
 		expect(fieldsOf(item)).toEqual(expectedFields(page));
 		expect(item.json.fieldPositions).toEqual(
@@ -446,7 +448,7 @@ describe('Return Field Positions: one shape, next to the values', () => {
 	});
 
 	it('the same for {key, value} entries, with the document\'s own position in meta', async () => {
-		const item = await one({ documentType: '5', options: { returnPositions: true } });
+		const item = await one({ documentType: '={{ 5 }}', options: { returnPositions: true } });
 		const page: Page = { pid: 5, family: 'vehicleLicence', side: 'front', data: DOCUMENTS[5].front };
 		expect(item.json.fieldPositions).toEqual(
 			Object.fromEntries(page.data.fields.map(([key, , value], index) => [lookupFieldName('vehicleLicence', key, [])!.name, box(index, value)])),
@@ -468,12 +470,12 @@ describe('Return Field Positions: one shape, next to the values', () => {
 	});
 
 	it('puts the position of a whole plate or VIN in meta, and keeps fieldPositions when asked', async () => {
-		const { outputs } = await run(credentials(), { documentType: '6', options: { returnPositions: true, oneItemPerDocument: true } }, [imageItem(marker('COUNT=2'))]);
+		const { outputs } = await run(credentials(), { documentType: '={{ 6 }}', options: { returnPositions: true, oneItemPerDocument: true } }, [imageItem(marker('COUNT=2'))]);
 		outputs[0].forEach((item, index) => {
 			expect(item.json.meta).toMatchObject({ documentPosition: box(index, PLATES[index][1]) });
 			expect(item.json.fieldPositions).toEqual({});
 		});
-		const vin = await one({ documentType: '1', options: { returnPositions: true } });
+		const vin = await one({ documentType: '={{ 1 }}', options: { returnPositions: true } });
 		expect(vin.json).toMatchObject({ vin: DOCUMENTS[1].front.fields[0][2], fieldPositions: {} });
 		expect(vin.json.meta).toMatchObject({ documentPosition: box(0, DOCUMENTS[1].front.fields[0][2]) });
 	});

@@ -27,7 +27,7 @@ const filesIn = (dir: string): string[] =>
 describe('filesystem binary mode (binary data stored on disk, the item holds only an id)', () => {
 	it.each(['file', 'mfile'])('reads the image through the helpers and sends it (%s)', async (uploadMethod) => {
 		const image = makePng({ bytes: 200_000 });
-		const { outputs, error } = await run(credentials(), { documentType: '2', uploadMethod }, [
+		const { outputs, error } = await run(credentials(), { documentType: '2', options: { uploadMethod } }, [
 			{ json: {}, binary: { data: { data: image, fileName: 'id.png' } } },
 		]);
 		expect(error).toBeUndefined();

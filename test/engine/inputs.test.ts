@@ -21,7 +21,7 @@ describe('image input through the engine', () => {
 
 	it('uploads binary data as multipart `mfile` with file name, type, key and secret', async () => {
 		const image = makeJpeg();
-		const { outputs, error } = await run(credentials(), { documentType: '21', uploadMethod: 'mfile' }, [
+		const { outputs, error } = await run(credentials(), { documentType: '21', options: { uploadMethod: 'mfile' } }, [
 			{ json: {}, binary: { data: { data: image, fileName: 'invoice.jpg', mimeType: 'application/octet-stream' } } },
 		]);
 		expect(error).toBeUndefined();

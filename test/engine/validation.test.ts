@@ -91,7 +91,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 	});
 
 	it('sends the same large file as multipart, where the 5 MB limit applies to the file itself', async () => {
-		const { outputs } = await run(credentials(), { documentType: '2', uploadMethod: 'mfile' }, [
+		const { outputs } = await run(credentials(), { documentType: '2', options: { uploadMethod: 'mfile' } }, [
 			{ json: {}, binary: { data: { data: makePng({ bytes: 4_000_000 }) } } },
 		]);
 		expect(outputs[0][0].error).toBeUndefined();
@@ -101,7 +101,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 	it('rejects a multipart file over 5 MB', async () => {
 		const error = await runBetweenGoodItems(
 			{ json: {}, binary: { data: { data: makePng({ bytes: 5 * 1024 * 1024 + 1 }) } } },
-			{ uploadMethod: 'mfile' },
+			{ options: { uploadMethod: 'mfile' } },
 		);
 		expect(error.message).toContain("over ETOP's limit of 5.00 MB");
 	});

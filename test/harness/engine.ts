@@ -23,6 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { EtopOcrApi } from '../../credentials/EtopOcrApi.credentials';
+import { TestAgent, type ToolCall } from './agentNode';
 import { registerFixture, TestInput, type InputItem } from './inputNode';
 
 // The codex file EtopOcr.node.json sits beside the node and would win Node's extension lookup
@@ -31,7 +32,9 @@ import { registerFixture, TestInput, type InputItem } from './inputNode';
 const { EtopOcr } = require('../../nodes/EtopOcr/EtopOcr.node.ts') as typeof import('../../nodes/EtopOcr/EtopOcr.node');
 
 export const ETOP_NODE_TYPE = 'n8n-nodes-etop-ocr.etopOcr';
+export const ETOP_TOOL_NODE_TYPE = `${ETOP_NODE_TYPE}Tool`;
 const INPUT_NODE_TYPE = 'test.testInput';
+const AGENT_NODE_TYPE = 'test.testAgent';
 export const ETOP_NODE_NAME = 'ETOP OCR';
 
 export interface EtopCredentials {
@@ -83,11 +86,47 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 const PEER_NODE_TYPE = 'test.peer';
 
+/**
+ * The AI-agent tool n8n's server derives from a `usableAsTool` node, as n8n 2.41.1 does it
+ * (n8n/dist/node-types.js getByNameAndVersion and tool-generation/ai-tools.js; n8n's server
+ * package is not a dependency here): the node runs through RoutingNode, its description gets
+ * the Tool name, an ai_tool output and, unless it has one, a Description parameter.
+ */
+function asAiTool(node: INodeType): INodeType {
+	const description = { ...node.description, properties: [...node.description.properties] };
+	description.name += 'Tool';
+	description.displayName += ' Tool';
+	description.inputs = [];
+	description.outputs = ['ai_tool'];
+	delete description.usableAsTool;
+	if (!description.properties.some((property) => property.name === 'toolDescription')) {
+		description.properties.unshift({
+			displayName: 'Description',
+			name: 'toolDescription',
+			type: 'string',
+			default: node.description.description,
+			required: true,
+		});
+	}
+	const tool: INodeType = {
+		description,
+		async execute(this: ExecuteContext) {
+			return (await new RoutingNode(this, tool).runNode()) ?? [];
+		},
+	};
+	return tool;
+}
+
 function nodeTypes(peer?: INodeType): INodeTypes {
 	const etop = new EtopOcr();
 	// What n8n's loader does to every declarative node: adds Request Options (batching, timeout…).
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(etop);
-	const types: Record<string, INodeType> = { [ETOP_NODE_TYPE]: etop, [INPUT_NODE_TYPE]: new TestInput() };
+	const types: Record<string, INodeType> = {
+		[ETOP_NODE_TYPE]: etop,
+		[ETOP_TOOL_NODE_TYPE]: asAiTool(etop),
+		[INPUT_NODE_TYPE]: new TestInput(),
+		[AGENT_NODE_TYPE]: new TestAgent(),
+	};
 	if (peer) types[PEER_NODE_TYPE] = peer;
 	return {
 		getByName: (type) => types[type],
@@ -220,6 +259,45 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const taskData = run.data.resultData.runData[ETOP_NODE_NAME]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	return { run, outputs, error: run.data.resultData.error };
+}
+
+export interface ToolRunOptions {
+	credentials: EtopCredentials;
+	/** Parameters of the ETOP OCR Tool node, as saved in a workflow (defaults fill the rest). */
+	parameters: INodeParameters;
+	/** What the model passes to the tool. */
+	toolArgs: Record<string, unknown>;
+}
+
+export interface ToolRunResult {
+	run: IRun;
+	/** The tool as the agent saw it, and its answer; undefined when the run failed. */
+	call?: ToolCall;
+	error?: IRun['data']['resultData']['error'];
+}
+
+/**
+ * Runs Input → Agent with the ETOP OCR Tool connected to the agent, through WorkflowExecute:
+ * the agent fetches the tool from n8n-core and calls it once with `toolArgs`.
+ */
+export async function runToolCall(options: ToolRunOptions): Promise<ToolRunResult> {
+	const node = (name: string, type: string, parameters: INodeParameters): INode => ({ id: name, name, type, typeVersion: 1, position: [0, 0], parameters });
+	const nodes = [
+		node('Input', INPUT_NODE_TYPE, { fixture: registerFixture([{ json: { toolArgs: options.toolArgs } }]) }),
+		node('Agent', AGENT_NODE_TYPE, {}),
+		{ ...node(ETOP_NODE_NAME, ETOP_TOOL_NODE_TYPE, options.parameters), credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } } },
+	];
+	const connections = {
+		Input: { main: [[{ node: 'Agent', type: 'main' as const, index: 0 }]] },
+		[ETOP_NODE_NAME]: { ai_tool: [[{ node: 'Agent', type: 'ai_tool' as const, index: 0 }]] },
+	};
+	const workflow = new Workflow({ id: 'tool-workflow', nodes, connections, active: false, nodeTypes: nodeTypes(), settings: { executionOrder: 'v1' } });
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData(options.credentials, workflow), 'manual', runExecutionData).processRunExecutionData(workflow);
+	const call = run.data.resultData.runData.Agent?.[0]?.data?.main?.[0]?.[0]?.json as ToolCall | undefined;
+	return { run, call, error: run.data.resultData.error };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
 	PRODUCTS,
 	documentNameForPid,
 	documentTypeOptions,
+	pidForDocumentType,
 	pidValuesWith,
 	productsForPid,
 } from '../../nodes/EtopOcr/data/catalogue';
@@ -226,11 +227,11 @@ describe('documentTypeOptions', () => {
 		expect(options.find((o) => o.value === DEFAULT_DOCUMENT_TYPE)?.name).toMatch(/^ID Card/);
 	});
 
-	it('merges the five pid-22 products into one findable option', () => {
+	it('merges the five pid-22 products into one findable option that reads short when selected', () => {
 		const merged = options.filter((o) => o.value === '22');
 		expect(merged).toEqual([
 			{
-				name: 'Train Ticket / Taxi Receipt / Itinerary / Quota Invoice / General Receipt (火车票 / 出租车票 / 行程单 / 定额发票 / 通用票据)',
+				name: 'Ticket or Receipt: Train Ticket, Taxi Receipt, Itinerary, Quota Invoice, General Receipt (火车票 / 出租车票 / 行程单 / 定额发票 / 通用票据)',
 				value: '22',
 				description: 'Invoices & Receipts / General · pid 22',
 			},
@@ -251,9 +252,9 @@ describe('documentTypeOptions', () => {
 		expect(options.find((o) => o.value === '667')?.name).toBe('Document Auto-Classification (证照自动分类)');
 	});
 
-	it('lists options in group order, then document order', () => {
+	it('lists options in group order, then document order, with the parts of one paper together', () => {
 		expect(options.map((o) => o.value)).toEqual([
-			'2', '8', '12', '4', '11', '53', '52', '1020', '1018', '1002', '1003', '1039', '1013', '1005', '1014',
+			'2', '8', '12', '4', '11', '53', '52', '1020', '1018', '1002', '1003', '1039', '1013', '1014', '1005',
 			'1', '5', '7', '61', '62', '68', '6', '60', '1076', '1038',
 			'21', '22', '1031', '1037',
 			'501', '1007', '1033', '1082',
@@ -302,5 +303,41 @@ describe('productsForPid / documentNameForPid', () => {
 		expect(documentNameForPid(1018)).toBe('Mainland Travel Permit for Hong Kong, Macao and Taiwan Residents');
 		expect(documentNameForPid(0)).toBeUndefined();
 		expect(documentNameForPid(999)).toBeUndefined();
+	});
+});
+
+describe('pidForDocumentType (Document Type from an expression)', () => {
+	it.each([
+		['21', 21],
+		[21, 21],
+		['VAT Invoice', 21],
+		[' vat invoice ', 21],
+		['增值税发票', 21],
+		['增值税发票OCR识别', 21],
+		['ID Card (身份证)', 2],
+		['Taxi Receipt', 22],
+		['出租车票', 22],
+		['航空运输电子客票行程单', 22],
+		['Exit-Entry Permit to Hong Kong and Macao (Back)', 1014],
+		['证照自动分类OCR识别', 666],
+		['证照自动分类', 667],
+		['Document Auto-Classification', 667],
+	])('resolves %j to pid %i', (value, pid) => {
+		expect(pidForDocumentType(value)).toBe(pid);
+	});
+
+	it.each([['Invoice of some kind'], ['9999'], [9999], [''], ['  '], [null], [undefined], [{}], ['2.5']])(
+		'does not resolve %j',
+		(value) => {
+			expect(pidForDocumentType(value)).toBeUndefined();
+		},
+	);
+
+	it('resolves every product by its English and Chinese name, and every option by its name', () => {
+		for (const product of PRODUCTS) {
+			expect(pidForDocumentType(product.name)).toBe(product.pid);
+			expect(pidForDocumentType(product.nameZh)).toBe(product.pid);
+		}
+		for (const option of documentTypeOptions()) expect(pidForDocumentType(option.name)).toBe(Number(option.value));
 	});
 });

@@ -50,9 +50,9 @@ export interface EtopProduct {
 	family: FieldFamily;
 	/** `imageCheck` is evaluated: the document says it is for the 2nd-generation ID card only. */
 	supportsImageCheck?: true;
-	/** `showPosition` is documented as "用于通用票据" (for general receipts, pid 22). */
+	/** `showPosition` is documented as "用于通用票据" (for general receipts, pid 22); the node offers Return Field Positions only here. */
 	supportsShowPosition?: true;
-	/** The paper usually carries a seal whose text is worth reading with `openSeal`. */
+	/** The paper usually carries a seal whose text is worth reading with `openSeal`; the node offers Read Seals only here. */
 	supportsSeal?: true;
 	/** The service decides which document it sees (证照自动分类). */
 	autoClassify?: true;
@@ -387,12 +387,25 @@ export interface DocumentTypeOption {
 
 const GROUP_NAMES = new Map(DOCUMENT_GROUPS.map(({ group, name }) => [group, name]));
 
-/** Distinct pids in dropdown order: by group, then by first appearance in the document. */
+/** A product's name without a trailing "(Front)", "(Back)", "(Main Page)"…: the paper it is a part of. */
+function paperName(product: EtopProduct): string {
+	return product.name.replace(/\s*\([^)]*\)$/, '');
+}
+
+/**
+ * Distinct pids in dropdown order: by group, then by first appearance in the document, with the
+ * parts of one paper (the permit's front and back) kept together.
+ */
 function orderedPids(): number[] {
 	const pids: number[] = [];
+	const add = (pid: number) => {
+		if (!pids.includes(pid)) pids.push(pid);
+	};
 	for (const { group } of DOCUMENT_GROUPS) {
-		for (const product of PRODUCTS) {
-			if (product.group === group && !pids.includes(product.pid)) pids.push(product.pid);
+		const inGroup = PRODUCTS.filter((product) => product.group === group);
+		for (const product of inGroup) {
+			add(product.pid);
+			for (const part of inGroup) if (paperName(part) === paperName(product)) add(part.pid);
 		}
 	}
 	return pids;
@@ -403,23 +416,29 @@ function distinct<T>(values: T[]): T[] {
 }
 
 /**
+ * The name of the option for pids several products share (pid 22): a short lead that stays
+ * readable in the closed dropdown, then every English and Chinese name so that typing any of
+ * them finds it.
+ */
+const SHARED_PID_LEADS: Readonly<Record<number, string>> = { 22: 'Ticket or Receipt' };
+
+/**
  * The node's Document Type dropdown, without the custom-pid entry (the node appends that).
- * Products sharing a pid become one option whose name lists every English and Chinese name, so
- * typing any of them finds it.
+ * Products sharing a pid become one option whose name lists every English and Chinese name.
  */
 export function documentTypeOptions(): DocumentTypeOption[] {
 	return orderedPids().map((pid) => {
 		const products = productsForPid(pid);
-		const english = products.map((product) => product.name).join(' / ');
 		const chinese = products.map((product) => product.nameZh).join(' / ');
 		const groups = distinct(
 			products.map((product) => GROUP_NAMES.get(product.group) ?? product.group),
 		).join(' / ');
-		return {
-			name: `${english} (${chinese})`,
-			value: String(pid),
-			description: `${groups} · pid ${pid}`,
-		};
+		const lead = SHARED_PID_LEADS[pid];
+		const name =
+			products.length === 1
+				? `${products[0].name} (${chinese})`
+				: `${lead ?? products[0].name}: ${products.map((product) => product.name).join(', ')} (${chinese})`;
+		return { name, value: String(pid), description: `${groups} · pid ${pid}` };
 	});
 }
 
@@ -484,4 +503,37 @@ export function productForTypeText(typeText: string): EtopProduct | undefined {
 		.flatMap((product) => [product.nameZh, ...(product.alsoCalledZh ?? [])].map((name) => ({ product, name })))
 		.filter(({ name }) => typeText.includes(name))
 		.sort((a, b) => b.name.length - a.name.length)[0]?.product;
+}
+
+/** A name for matching: lower case, without spaces and punctuation. */
+function nameKey(text: string): string {
+	return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+const PIDS_BY_NAME: ReadonlyMap<string, number> = new Map(
+	[
+		...PRODUCTS.flatMap((product) =>
+			[product.name, product.nameZh, ...(product.alsoCalledZh ?? [])].map((name) => [nameKey(name), product.pid] as const),
+		),
+		...documentTypeOptions().map((option) => [nameKey(option.name), Number(option.value)] as const),
+	].filter(([key]) => key !== ''),
+);
+
+const KNOWN_PIDS: ReadonlySet<number> = new Set(PRODUCTS.map((product) => product.pid));
+
+/**
+ * The pid a Document Type value stands for: a dropdown value ("21"), a pid (21), or a document
+ * name as the list shows it, in English or Chinese ("VAT Invoice", "增值税发票", "vat invoice"),
+ * also the longer names the service gives in a result's type (航空运输电子客票行程单).
+ * Undefined for anything else, including pids this node does not list.
+ */
+export function pidForDocumentType(value: unknown): number | undefined {
+	if (typeof value === 'number') return KNOWN_PIDS.has(value) ? value : undefined;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (/^\d+$/.test(text)) return KNOWN_PIDS.has(Number(text)) ? Number(text) : undefined;
+	const key = nameKey(text);
+	if (key === '') return undefined;
+	// 增值税发票OCR识别, as the vendor's table writes most names.
+	return PIDS_BY_NAME.get(key) ?? PIDS_BY_NAME.get(key.replace(/ocr识别$/, '')) ?? productForTypeText(text)?.pid;
 }

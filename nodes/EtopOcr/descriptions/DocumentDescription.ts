@@ -1,42 +1,49 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CUSTOM_PID_VALUE, DEFAULT_DOCUMENT_TYPE, documentTypeOptions } from '../data/catalogue';
+import { CUSTOM_PID_VALUE, DEFAULT_DOCUMENT_TYPE, documentTypeOptions, PRODUCTS } from '../data/catalogue';
+import { withToolDefault } from './toolVariant';
 
-export const documentProperties: INodeProperties[] = [
+const documentNames = [...new Set(PRODUCTS.map((product) => product.name))].join(', ');
+
+/** What the model is told about Document Type in the tool variant: every name it may give. */
+const FOR_THE_MODEL = `The kind of document in the image, by one of these names: ${documentNames}. Use Document Auto-Classification with Recognition when the kind is not known.`;
+
+/**
+ * Grouped (ID & civil, vehicles, invoices, property, business, general) rather than alphabetical,
+ * so that related documents stand together, as in the vendor's product table.
+ */
+const DOCUMENT_TYPES: INodePropertyOptions[] = [
+	...documentTypeOptions(),
 	{
-		displayName: 'Document Type',
-		name: 'documentType',
-		type: 'options',
-		noDataExpression: true,
-		// The catalogue is grouped (ID & civil, vehicles, invoices, property, business, general)
-		// rather than alphabetical, so that related documents stand together.
-		options: [
-			...documentTypeOptions(),
-			{
-				name: 'Custom Product ID',
-				value: CUSTOM_PID_VALUE,
-				description: 'A product added to the ETOP service after this node was released',
-			},
-		],
-		default: DEFAULT_DOCUMENT_TYPE,
-		description:
-			'The kind of document in the image; it selects the ETOP product (pid). Type an English or Chinese name to search.',
-		routing: {
-			send: { type: 'body', property: 'pid' },
-		},
+		name: 'Custom Product ID',
+		value: CUSTOM_PID_VALUE,
+		description: 'A product that is not in this list yet: enter its pid below',
 	},
+];
+
+const documentType: INodeProperties = {
+	displayName: 'Document Type',
+	name: 'documentType',
+	type: 'options',
+	options: DOCUMENT_TYPES,
+	default: DEFAULT_DOCUMENT_TYPE,
+	description:
+		'The kind of document in the image; it selects the ETOP product. Type an English or Chinese name to search. An expression may give a name from this list (e.g. VAT Invoice, 增值税发票) or a pid (21).',
+};
+
+// The pid goes into the request from the per-item hook, which resolves a name or pid given
+// by an expression and refuses an unknown one before anything is sent.
+export const documentProperties: INodeProperties[] = [
+	...withToolDefault(documentType, `={{ $fromAI('documentType', '${FOR_THE_MODEL}', 'string') }}`),
 	{
 		displayName: 'Product ID',
 		name: 'customPid',
-		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 1,
-		required: true,
-		description: 'The pid of the product, as given in the ETOP documentation',
+		type: 'string',
+		default: '',
+		// Not `required`: n8n also shows this field when Document Type is an expression, and an
+		// empty required field would stop such a workflow. The node checks it when it is used.
+		placeholder: 'e.g. 1099',
+		description: "The pid of the product, from ETOP's product table (产品列表); used when Document Type is Custom Product ID",
 		displayOptions: { show: { documentType: [CUSTOM_PID_VALUE] } },
-		// Declared after documentType, so this value replaces the placeholder pid.
-		routing: {
-			send: { type: 'body', property: 'pid', value: '={{ String($value) }}' },
-		},
 	},
 ];

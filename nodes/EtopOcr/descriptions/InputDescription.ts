@@ -1,32 +1,48 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withToolDefault } from './toolVariant';
+
 // The image parameters carry no `routing`: the request hook reads them when the item's turn
 // comes, so that a large binary is only loaded while its request is in flight.
+const inputType: INodeProperties = {
+	displayName: 'Input',
+	name: 'inputType',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Binary File',
+			value: 'binary',
+			description: 'An image in a binary field of the input item (e.g. an email attachment or an upload)',
+		},
+		{
+			name: 'Image URL',
+			value: 'url',
+			description: 'A public http(s) URL that the ETOP service downloads itself',
+		},
+		{
+			name: 'Base64 Text',
+			value: 'base64',
+			description: 'The image as base64 text; a data: prefix and line breaks are removed',
+		},
+	],
+	default: 'binary',
+};
+
+const imageUrl: INodeProperties = {
+	displayName: 'Image URL',
+	name: 'imageUrl',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'https://example.com/scan.jpg',
+	description: 'The http or https address of the image; the ETOP service must be able to reach it',
+	displayOptions: { show: { inputType: ['url'] } },
+};
+
+// An agent has no binary file to hand over; its tool reads an image URL the model gives.
 export const inputProperties: INodeProperties[] = [
-	{
-		displayName: 'Input',
-		name: 'inputType',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Binary File',
-				value: 'binary',
-				description: 'An image in a binary field of the input item (e.g. an email attachment or an upload)',
-			},
-			{
-				name: 'Image URL',
-				value: 'url',
-				description: 'A public http(s) URL that the ETOP service downloads itself',
-			},
-			{
-				name: 'Base64 Text',
-				value: 'base64',
-				description: 'The image as base64 text; a data: prefix and line breaks are removed',
-			},
-		],
-		default: 'binary',
-	},
+	...withToolDefault(inputType, 'url'),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -36,35 +52,10 @@ export const inputProperties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the image',
 		displayOptions: { show: { inputType: ['binary'] } },
 	},
-	{
-		displayName: 'Send File As',
-		name: 'uploadMethod',
-		type: 'options',
-		options: [
-			{
-				name: 'Base64 Field (File)',
-				value: 'file',
-				description: 'The image base64-encoded in a form field, the main form in the ETOP documentation',
-			},
-			{
-				name: 'Multipart Upload (Mfile)',
-				value: 'mfile',
-				description: 'The image bytes as a multipart file part: a third smaller on the wire',
-			},
-		],
-		default: 'file',
-		displayOptions: { show: { inputType: ['binary'] } },
-	},
-	{
-		displayName: 'Image URL',
-		name: 'imageUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/scan.jpg',
-		description: 'The http or https address of the image; the ETOP service must be able to reach it',
-		displayOptions: { show: { inputType: ['url'] } },
-	},
+	...withToolDefault(
+		imageUrl,
+		"={{ $fromAI('imageUrl', 'The public http or https address of the image (a JPEG, PNG or other image file) to read', 'string') }}",
+	),
 	{
 		displayName: 'Base64 Data',
 		name: 'base64Data',

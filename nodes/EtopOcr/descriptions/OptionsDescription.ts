@@ -7,6 +7,7 @@ import { inputOptions } from './options/inputOptions';
 import { outputOptions } from './options/outputOptions';
 import { requestOptions } from './options/requestOptions';
 import { retryOptions } from './options/retryOptions';
+import { uploadOptions } from './options/uploadOptions';
 
 /**
  * The one Options collection, composed of one array per purpose (each in its own file under
@@ -21,6 +22,7 @@ export const optionsCollection: INodeProperties[] = [
 	...outputOptions,
 	...requestOptions,
 	...retryOptions,
+	...uploadOptions,
 ].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en'));
 
 export const optionProperties: INodeProperties[] = [

@@ -68,7 +68,7 @@ async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayloa
 		);
 	}
 	const image = await binarySource(context, propertyName);
-	if (context.getNodeParameter('uploadMethod', 'file') === 'mfile') {
+	if ((context.getNodeParameter('options', {}) as { uploadMethod?: string }).uploadMethod === 'mfile') {
 		const fileName = context.helpers.assertBinaryData(propertyName).fileName;
 		return await multipartFile(context, image, fileName, parameter);
 	}

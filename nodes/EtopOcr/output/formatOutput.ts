@@ -6,19 +6,13 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { CUSTOM_PID_VALUE } from '../data/catalogue';
+import { requestedPid } from '../input/documentType';
 import { extractCroppedImages, type CroppedImage } from './croppedImages';
 import { shapeDocument, type ShapedDocument } from './documents';
 import { documentParts } from './flatten';
 import { layOut } from './layout';
 import { buildMeta, documentMeta, type DocumentsInItem } from './meta';
 import type { FieldNaming, ShapeSettings } from './shapeFields';
-
-/** The pid the request was sent with (a catalogue entry or the custom pid). */
-export function requestedPid(context: IExecuteSingleFunctions): number {
-	const documentType = context.getNodeParameter('documentType') as string;
-	return documentType === CUSTOM_PID_VALUE ? Number(context.getNodeParameter('customPid')) : Number(documentType);
-}
 
 interface OutputSettings extends ShapeSettings {
 	simplify: boolean;

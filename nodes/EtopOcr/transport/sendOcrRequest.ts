@@ -7,6 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { requestedPid } from '../input/documentType';
 import { readImage, type ImagePayload } from '../input/readImage';
 import { inputError, isRetryable, transportError } from '../output/errors';
 import { connectTo } from './connection';
@@ -113,7 +114,7 @@ export async function sendOcrRequest(
 			);
 		}
 		const url = await state.endpoint;
-		const fields = formFields(requestData.options.body);
+		const fields = { pid: String(requestedPid(this)), ...formFields(requestData.options.body) };
 		checkRequest(this, url, fields);
 		const image = await readImage(this);
 		const request = await withImage({ ...requestData, options: connectTo(requestData.options, url, options.reuseConnections !== false) }, fields, image);

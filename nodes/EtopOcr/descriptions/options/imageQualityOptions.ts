@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { pidForDocumentType } from '../../data/catalogue';
 import { IMAGE_CHECKS, imageCheckDigits } from '../../data/imageChecks';
 
 /** The ID card's image-quality checks (`imageCheck`, `imageCheckVaule`): only pid 2 evaluates them. */
@@ -10,7 +11,7 @@ async function setImageCheck(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const digits = imageCheckDigits(this.getNodeParameter('options', {}) as Record<string, unknown>);
-	if (digits !== undefined && this.getNodeParameter('documentType') === '2') {
+	if (digits !== undefined && pidForDocumentType(this.getNodeParameter('documentType')) === 2) {
 		(requestOptions.body as Record<string, unknown>).imageCheck = digits;
 	}
 	return requestOptions;

@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CUSTOM_PID_VALUE, pidValuesWith } from '../../data/catalogue';
+
+// Offered for the document types the catalogue flags, and for a custom product, whose flags
+// are not known. With Document Type set by an expression, n8n shows (and sends) them always.
+const WITH_SEALS = { show: { '/documentType': [...pidValuesWith('supportsSeal'), CUSTOM_PID_VALUE] } };
+const WITH_POSITIONS = { show: { '/documentType': [...pidValuesWith('supportsShowPosition'), CUSTOM_PID_VALUE] } };
+
 /** Switches sent to the service with the image. A switch left off sends nothing, so the service applies its own default. */
 export const requestOptions: INodeProperties[] = [
 	{
@@ -8,7 +15,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to read the text inside seals (stamps), e.g. on invoices and business papers. Recognition takes longer. Products without seals ignore it.',
+			'Whether to also read the text inside seals (stamps), e.g. the issuer on an invoice. Recognition takes longer.',
+		displayOptions: WITH_SEALS,
 		routing: { send: { type: 'body', property: 'openSeal', value: '={{ $value ? "1" : undefined }}' } },
 	},
 	{
@@ -36,7 +44,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to return where each field was found in the image. The ETOP documentation names general receipts (pid 22); other products may ignore it.',
+			'Whether to return where each field was found in the image (a box per field)',
+		displayOptions: WITH_POSITIONS,
 		routing: { send: { type: 'body', property: 'showPosition', value: '={{ $value ? "1" : undefined }}' } },
 	},
 ];

@@ -1,0 +1,35 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { CUSTOM_PID_VALUE, pidForDocumentType } from '../data/catalogue';
+import { inputError } from '../output/errors';
+
+function customPid(context: IExecuteSingleFunctions): number {
+	const value = context.getNodeParameter('customPid', '') as unknown;
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^[1-9]\d{0,8}$/.test(text)) {
+		throw inputError(
+			context,
+			`Product ID is ${JSON.stringify(value ?? null).slice(0, 40)}, not a positive whole number`,
+			"Set Product ID to the product's pid as ETOP's product table gives it, e.g. 1099.",
+		);
+	}
+	return Number(text);
+}
+
+/**
+ * The pid of the item's request: the chosen document type, a name or pid an expression gave
+ * (e.g. from an AI agent or an earlier auto-classification), or the custom Product ID.
+ */
+export function requestedPid(context: IExecuteSingleFunctions): number {
+	const value = context.getNodeParameter('documentType') as unknown;
+	if (value === CUSTOM_PID_VALUE) return customPid(context);
+	const pid = pidForDocumentType(value);
+	if (pid === undefined) {
+		throw inputError(
+			context,
+			`Document Type is ${JSON.stringify(value ?? null).slice(0, 80)}, which is not a document type this node knows`,
+			'Give a name from the Document Type list (e.g. VAT Invoice or 增值税发票) or its pid (e.g. 21). For a product the list does not have, choose Custom Product ID and enter its pid.',
+		);
+	}
+	return pid;
+}
