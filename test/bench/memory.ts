@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { runChildCase } from './childCase';
 import type { MemoryCaseResult, MemoryCaseSpec } from './memoryCase';
 
 const CASE_SCRIPT = join(__dirname, 'memoryCase.ts');
 
-/** Runs one memory case in a fresh Node process (with --expose-gc, through tsx) and returns its figures. */
+/** Runs one memory case in a fresh Node process (with --expose-gc) and returns its figures. */
 export async function runMemoryCase(spec: MemoryCaseSpec): Promise<MemoryCaseResult> {
-	return await new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CASE_SCRIPT, JSON.stringify(spec)], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let out = '';
-		let err = '';
-		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const line = out.trim().split('\n').pop() ?? '';
-			if (code !== 0 || !line.startsWith('{')) reject(new Error(`memory case failed (exit ${code}): ${err || out}`));
-			else resolve(JSON.parse(line) as MemoryCaseResult);
-		});
-	});
+	return await runChildCase<MemoryCaseResult>(CASE_SCRIPT, spec, { nodeFlags: ['--expose-gc'] });
 }
 
 export function median(values: number[]): number {

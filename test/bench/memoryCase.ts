@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { runWorkflow, shutdownEngine, useFilesystemBinaryMode } from '../harness/engine';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
+import { childCase } from './childCase';
 import { benchItems, etopExecutionMs, failures, nodeParameters } from './common';
 
 export interface MemoryCaseSpec {
@@ -36,8 +37,7 @@ function settle(): void {
 	gc?.();
 }
 
-async function main(): Promise<void> {
-	const spec = JSON.parse(process.argv[2]) as MemoryCaseSpec;
+async function main(spec: MemoryCaseSpec): Promise<MemoryCaseResult> {
 	const storage = mkdtempSync(join(tmpdir(), 'etop-bench-binary-'));
 	await useFilesystemBinaryMode(storage);
 	const credentials = { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: spec.endpoint };
@@ -69,17 +69,11 @@ async function main(): Promise<void> {
 			etopMs: etopExecutionMs(result),
 			failed: result.error ? spec.items : failures(result),
 		};
-		process.stdout.write(`${JSON.stringify(output)}\n`);
+		return output;
 	} finally {
 		shutdownEngine();
 		rmSync(storage, { recursive: true, force: true });
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error: unknown) => {
-		process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-		process.exit(1);
-	},
-);
+childCase(main);

@@ -51,6 +51,13 @@ export class RemoteSandbox {
 
 	stats = async () => await this.call<SandboxStats>({ method: 'stats', args: [] });
 
+	/** CPU time the sandbox process has used so far, in ms. */
+	cpuMs = async () => await this.call<number>({ method: 'cpu', args: [] });
+
+	/** Starts HTTPS in front of the sandbox behind a relay adding `roundTripMs`; returns its endpoint. */
+	startHttps = async (certificate: { key: string; cert: string }, roundTripMs: number) =>
+		await this.call<string>({ method: 'startHttps', args: [{ certificate, roundTripMs }] });
+
 	async close(): Promise<void> {
 		this.child.removeAllListeners('exit');
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));

@@ -72,10 +72,12 @@ function relayTo(targetPort: number, delayMs: number) {
 		client.setNoDelay(true);
 		pipeDelayed(client, upstream, delayMs);
 		pipeDelayed(upstream, client, delayMs);
-		const both = () => {
-			client.destroy();
-			upstream.destroy();
-		};
+		// One side gone: the other goes too, once the bytes still on their way have arrived.
+		const both = () =>
+			setTimeout(() => {
+				client.destroy();
+				upstream.destroy();
+			}, delayMs);
 		client.on('error', both).on('close', both);
 		upstream.on('error', both).on('close', both);
 	};
