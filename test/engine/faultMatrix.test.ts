@@ -5,9 +5,11 @@ import { SANDBOX_KEY, type Fault, type Sandbox } from '../sandbox/server';
 import { expectNoCredentials, imageItem, run, useSandbox } from './context';
 
 // Every fault the sandbox can inject, against 100 items through n8n's real engine with
-// continue-on-fail: no item is lost, duplicated or reordered; transient faults are healed by the
-// node's own retries; every other failure is a clear error on its own item; the key and secret
-// appear nowhere; and the sandbox counted exactly the calls the node should have sent.
+// continue-on-fail: no item is lost, duplicated or reordered; faults where the service did not do
+// the work are healed by the node's own retries; faults after which the call may be billed are
+// retried only with Retry Calls That May Be Billed (data/retryPolicy.ts); every other failure is a
+// clear error on its own item; the key and secret appear nowhere; and the sandbox counted exactly
+// the calls the node should have sent.
 
 const { sandbox, credentials } = useSandbox();
 
@@ -34,6 +36,8 @@ interface Row {
 	/** Whether the error, if any, is one worth retrying. */
 	retryable?: boolean;
 	maxRetries?: number;
+	/** Options → Retry Calls That May Be Billed. */
+	retryMaybeBilled?: boolean;
 	timeout?: number;
 	/** Calls the sandbox may still be answering after the node gave up on them. */
 	settleMs?: number;
@@ -50,14 +54,52 @@ const ROWS: Row[] = [
 	{ name: 'service timeout (-49) once per item', setup: fault({ kind: 'timeout', perRequest: 1 }), attempts: 2, outcome: 'result' },
 	{ name: 'IO error (-8) twice per item', setup: fault({ kind: 'ioError', perRequest: 2 }), attempts: 3, outcome: 'result' },
 	{ name: 'client disconnected (-55) once per item', setup: fault({ kind: 'clientDisconnected', perRequest: 1 }), attempts: 2, outcome: 'result' },
-	{ name: 'HTTP 502 HTML page once per item', setup: fault({ kind: 'http5xx', status: 502, perRequest: 1 }), attempts: 2, outcome: 'result' },
-	{ name: 'HTTP 503 then 504', setup: (sb) => [503, 504].forEach((status) => sb.addFault({ kind: 'http5xx', status, perRequest: 1 })), attempts: 3, outcome: 'result' },
-	{ name: 'connection reset once per item', setup: fault({ kind: 'reset', perRequest: 1 }), attempts: 2, outcome: 'result' },
+	{ name: 'HTTP 503 once per item', setup: fault({ kind: 'http5xx', status: 503, perRequest: 1 }), attempts: 2, outcome: 'result' },
+	// After these the call may be billed: not retried unless the user opts in.
+	{ name: 'HTTP 502 HTML page once per item', setup: fault({ kind: 'http5xx', status: 502, perRequest: 1 }), attempts: 1, outcome: /^ETOP answered HTTP 502/ },
+	{
+		name: 'HTTP 502 HTML page once per item, may-be-billed retries on',
+		setup: fault({ kind: 'http5xx', status: 502, perRequest: 1 }),
+		attempts: 2,
+		outcome: 'result',
+		retryMaybeBilled: true,
+	},
+	{
+		name: 'HTTP 503 then 504',
+		setup: (sb) => [503, 504].forEach((status) => sb.addFault({ kind: 'http5xx', status, perRequest: 1 })),
+		attempts: 2,
+		outcome: /^ETOP answered HTTP 504/,
+	},
+	{
+		name: 'HTTP 503 then 504, may-be-billed retries on',
+		setup: (sb) => [503, 504].forEach((status) => sb.addFault({ kind: 'http5xx', status, perRequest: 1 })),
+		attempts: 3,
+		outcome: 'result',
+		retryMaybeBilled: true,
+	},
+	// The sandbox resets after it has read the whole request: the node cannot know it did not bill.
+	{ name: 'connection reset once per item', setup: fault({ kind: 'reset', perRequest: 1 }), attempts: 1, outcome: /^The connection to the ETOP service failed \(ECONNRESET\)$/ },
+	{
+		name: 'connection reset once per item, may-be-billed retries on',
+		setup: fault({ kind: 'reset', perRequest: 1 }),
+		attempts: 2,
+		outcome: 'result',
+		retryMaybeBilled: true,
+	},
 	{
 		name: 'slow past the timeout once per item',
 		setup: fault({ kind: 'slow', delayMs: SLOW_MS, perRequest: 1 }),
+		attempts: 1,
+		outcome: /^The ETOP service did not answer within the attempt timeout of 0.3 s$/,
+		timeout: TIMEOUT_MS,
+		settleMs: SLOW_MS,
+	},
+	{
+		name: 'slow past the timeout once per item, may-be-billed retries on',
+		setup: fault({ kind: 'slow', delayMs: SLOW_MS, perRequest: 1 }),
 		attempts: 2,
 		outcome: 'result',
+		retryMaybeBilled: true,
 		timeout: TIMEOUT_MS,
 		settleMs: SLOW_MS,
 	},
@@ -68,13 +110,13 @@ const ROWS: Row[] = [
 		setup: fault({ kind: 'slow', delayMs: SLOW_MS }),
 		attempts: 2,
 		maxRetries: 1,
-		outcome: /^The ETOP service did not answer in time$/,
-		retryable: true,
+		outcome: /^The ETOP service did not answer within the attempt timeout of 0.3 s$/,
+		retryMaybeBilled: true,
 		timeout: TIMEOUT_MS,
 		settleMs: SLOW_MS,
 	},
 	// Not transient: one call, a clear error on the item.
-	{ name: 'truncated JSON', setup: fault({ kind: 'truncated' }), attempts: 1, outcome: /^The answer of the ETOP service was cut short$/ },
+	{ name: 'truncated JSON', setup: fault({ kind: 'truncated' }), attempts: 1, outcome: /^The answer of the ETOP service was cut short/ },
 	{ name: 'empty body', setup: fault({ kind: 'emptyBody' }), attempts: 1, outcome: /^ETOP answered with an empty body$/ },
 	{ name: 'HTML page with HTTP 200', setup: fault({ kind: 'htmlBody' }), attempts: 1, outcome: /^ETOP answered with an HTML page instead of JSON/ },
 	{ name: 'HTTP 500 HTML page', setup: fault({ kind: 'http5xx', status: 500 }), attempts: 1, outcome: /^ETOP answered HTTP 500/ },
@@ -108,7 +150,7 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 			credentials(),
 			{
 				documentType: '2',
-				options: { requestId: '={{ $json.id }}', includeInputFields: true, maxConcurrency: CONCURRENCY, maxRetries: row.maxRetries ?? 3 },
+				options: { requestId: '={{ $json.id }}', includeInputFields: true, maxConcurrency: CONCURRENCY, maxRetries: row.maxRetries ?? 3, retryMaybeBilled: row.retryMaybeBilled ?? false },
 				...(row.timeout ? { requestOptions: { timeout: row.timeout } } : {}),
 			},
 			inputItems(),

@@ -74,7 +74,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 
 	it('rejects a Request ID over 255 characters', async () => {
 		const error = await runBetweenGoodItems({ json: { ref: 'x'.repeat(256) }, binary: imageItem().binary }, { options: { requestId: '={{ $json.ref ?? "ok" }}' } });
-		expect(error.message).toContain('Request ID is 256 characters');
+		expect(error.message).toContain('Request ID is 256 bytes long (UTF-8)');
 	});
 
 	it('accepts a Request ID of exactly 255 characters', async () => {

@@ -11,6 +11,6 @@ describe('Options collection', () => {
 
 	it('lists the options alphabetically by label, as n8n shows them', () => {
 		expect(displayNames).toEqual([...displayNames].sort((a, b) => a.localeCompare(b, 'en')));
-		expect(displayNames[0]).toBe('Check Blur');
+		expect(displayNames[0]).toBe('Attempt Timeout (Seconds)');
 	});
 });

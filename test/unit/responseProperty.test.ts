@@ -25,11 +25,10 @@ import { sendOcrRequest } from '../../nodes/EtopOcr/transport/sendOcrRequest';
 import { makeJpeg, makePng } from '../fixtures/images';
 import { shutdownEngine } from '../harness/engine';
 
-// The response handling of the node (the postReceive functions parseEtopResponse and formatOutput,
-// inside the per-item hook that owns the request) fed with random and malformed bodies. Each case
-// runs through n8n-core's own RoutingNode dispatch of postReceive (postProcessResponseData) in a
-// real ExecuteSingleContext, and through the hook exactly as RoutingNode calls it; only the HTTP
-// call is replaced by the generated answer.
+// The response handling of the node (parseEtopAnswer and formatOutput, inside the per-item hook
+// that owns the request) fed with random and malformed bodies. Each case runs through the hook
+// exactly as RoutingNode calls it, in a real ExecuteSingleContext; only n8n's HTTP helper
+// (httpRequestWithAuthentication) is replaced by the generated answer.
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { EtopOcr } = require('../../nodes/EtopOcr/EtopOcr.node.ts') as typeof import('../../nodes/EtopOcr/EtopOcr.node');
@@ -64,7 +63,6 @@ const VARIANTS: Array<{ label: string; parameters: INodeParameters; input: IData
 
 interface Case {
 	context: IExecuteSingleFunctions;
-	routing: RoutingNode;
 	requestData: DeclarativeRestApiSettings.ResultOptions;
 }
 
@@ -98,31 +96,22 @@ function makeCase(variant: (typeof VARIANTS)[number]): Case {
 	const requestData = routing.getRequestOptionsFromParameters(context, recognition, 0, 0, '')!;
 	// What requestDefaults and the other properties add; the hook checks the URL before sending.
 	requestData.options = { ...requestData.options, method: 'POST', url: ENDPOINT, body: { pid: '2' } };
-	return { context, routing, requestData };
+	return { context, requestData };
 }
-
-/** RoutingNode's own postReceive dispatch (private in its typings; the same in n8n-core 1.x and 2.x). */
-type PostProcess = (
-	context: IExecuteSingleFunctions,
-	response: IN8nHttpFullResponse,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	itemIndex: number,
-	runIndex: number,
-) => Promise<INodeExecutionData[]>;
 
 /** What RoutingNode does for one item, with the HTTP answer given instead of fetched. */
 async function handle(variant: (typeof VARIANTS)[number], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
-	const { context, routing, requestData } = makeCase(variant);
-	const postProcess = (routing as unknown as { postProcessResponseData: PostProcess }).postProcessResponseData.bind(routing);
+	const { context, requestData } = makeCase(variant);
 	let calls = 0;
-	const hookContext = Object.create(context, {
-		makeRoutingRequest: {
+	const helpers = Object.create(context.helpers, {
+		httpRequestWithAuthentication: {
 			value: async () => {
 				calls++;
-				return await postProcess(context, { ...response }, requestData, 0, 0);
+				return { ...response };
 			},
 		},
-	}) as IExecutePaginationFunctions;
+	}) as IExecuteSingleFunctions['helpers'];
+	const hookContext = Object.create(context, { helpers: { value: helpers } }) as IExecutePaginationFunctions;
 	try {
 		return await sendOcrRequest.call(hookContext, requestData);
 	} finally {
@@ -449,7 +438,7 @@ function expectClearError(error: unknown, answer: Answer) {
 	const code = apiError.context.etopCode as string;
 	if (answer.status < 200 || answer.status >= 300) {
 		expect(code).toBe(`HTTP ${answer.status}`);
-		expect(apiError.context.retryable).toBe([429, 502, 503, 504].includes(answer.status));
+		expect(apiError.context.retryable).toBe([429, 503].includes(answer.status));
 	} else if (answer.kind === 'serviceError') {
 		expect(code).toBe(String(answer.model!.ErrorCode));
 		expect(apiError.message).toContain(`ETOP error ${code}:`);

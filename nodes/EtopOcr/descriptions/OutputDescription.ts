@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formatOutput } from '../output/formatOutput';
-import { parseEtopResponse } from '../output/parseResponse';
 import { sendOcrRequest } from '../transport/sendOcrRequest';
 
 export const outputProperties: INodeProperties[] = [
@@ -15,7 +13,7 @@ export const outputProperties: INodeProperties[] = [
 	},
 	{
 		// Carries the request pipeline of every item: the hook that owns the request (limit,
-		// image, retries, stop) and the response handling. It has no UI.
+		// image, retries, stop) and the response handling (see transport/sendOcrRequest.ts). It has no UI.
 		displayName: 'Recognition',
 		name: 'recognition',
 		type: 'hidden',
@@ -23,7 +21,6 @@ export const outputProperties: INodeProperties[] = [
 		routing: {
 			send: { paginate: true },
 			operations: { pagination: sendOcrRequest },
-			output: { postReceive: [parseEtopResponse, formatOutput] },
 		},
 	},
 ];

@@ -6,32 +6,33 @@ import {
 } from 'n8n-workflow';
 
 import { describeErrorCode } from '../data/errorCodes';
-
-/** HTTP statuses that mean "the service is overloaded or restarting": worth another try. */
-const TRANSIENT_HTTP_STATUSES = ['429', '502', '503', '504'];
-
-/** Socket-level failures that say nothing about the request itself. */
-const TRANSIENT_NETWORK_CODES = [
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'ECONNREFUSED',
-	'EAI_AGAIN',
-	'UND_ERR_SOCKET',
-];
+import { RETRY_POLICY, type FailureKind } from '../data/retryPolicy';
 
 export interface EtopErrorContext {
-	/** The service's ErrorCode, an HTTP status ("HTTP 502") or a network code. */
+	/** The service's ErrorCode, an HTTP status ("HTTP 502"), a network code, or INPUT / CANCELED / TIMEOUT / TOO_LARGE. */
 	etopCode: string;
+	/** How the call failed, as retryPolicy.ts knows it; absent when no call was made. */
+	failure?: FailureKind;
+	/** Whether this failure is retried without the user's opt-in (retryPolicy.ts). */
 	retryable: boolean;
+	/** Whether ETOP may have billed the failed call. */
+	mayBeBilled: boolean;
+	/** Pause the service asked for (Retry-After), in milliseconds. */
+	retryAfterMs?: number;
 }
 
 function withContext<T extends NodeApiError | NodeOperationError>(error: T, context: EtopErrorContext): T {
 	Object.assign(error.context, context);
 	return error;
 }
+
+const failureContext = (etopCode: string, failure: FailureKind, retryAfterMs?: number): EtopErrorContext => ({
+	etopCode,
+	failure,
+	retryable: RETRY_POLICY[failure].retried === 'yes',
+	mayBeBilled: RETRY_POLICY[failure].mayBeBilled,
+	...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+});
 
 /**
  * NodeApiError swaps any message that merely contains a Node error code (ECONNRESET, ENOENT,
@@ -50,8 +51,9 @@ export function readContext(error: unknown): EtopErrorContext | undefined {
 	return context?.etopCode !== undefined ? (context as EtopErrorContext) : undefined;
 }
 
-export function isRetryable(error: unknown): boolean {
-	return readContext(error)?.retryable === true;
+/** How a failed call failed, when it was a call (input errors and cancels are not). */
+export function failureOf(error: unknown): FailureKind | undefined {
+	return readContext(error)?.failure;
 }
 
 /** A problem the node sees before sending anything: no call is made, nothing is billed. */
@@ -66,7 +68,24 @@ export function inputError(
 			itemIndex,
 			description: `${fix} No request was sent to ETOP for this item.`,
 		}),
-		{ etopCode: 'INPUT', retryable: false },
+		{ etopCode: 'INPUT', retryable: false, mayBeBilled: false },
+	);
+}
+
+/**
+ * The execution was cancelled. n8n records a run as cancelled (not failed) only when the error
+ * message contains "canceled", so the word is part of the message.
+ */
+export function canceledError(context: IExecuteSingleFunctions, mayBeBilled: boolean): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	return withContext(
+		new NodeOperationError(context.getNode(), 'Execution canceled', {
+			itemIndex,
+			description: mayBeBilled
+				? 'The execution was cancelled while this item was waiting for its answer; ETOP may have billed the call.'
+				: 'The execution was cancelled before this item was sent to ETOP.',
+		}),
+		{ etopCode: 'CANCELED', retryable: false, mayBeBilled },
 	);
 }
 
@@ -82,82 +101,84 @@ export function serviceError(
 	const zh = info.messageZh ? ` (${info.messageZh})` : '';
 	return withContext(
 		apiError(context, { ErrorCode: code, message: info.message }, `ETOP error ${code}: ${info.message}${zh}`, `${hint}${said}`, '200'),
-		{ etopCode: code, retryable: info.transient },
+		failureContext(code, info.transient ? 'transientAnswer' : 'answerError'),
 	);
 }
 
-/** The answer was not a usable ETOP JSON body (HTTP error, HTML page, empty, cut JSON). */
+function httpFailure(status: number): FailureKind {
+	if (status === 429 || status === 503) return 'busyHttp';
+	if (status === 502 || status === 504) return 'gatewayHttp';
+	return 'answerError';
+}
+
+/** The answer was not a usable ETOP JSON body (HTTP error, HTML page, empty, cut JSON, wrong charset). */
 export function responseError(
 	context: IExecuteSingleFunctions,
 	status: number,
 	message: string,
 	hint: string,
+	retryAfterMs?: number,
 ): NodeApiError {
 	const httpCode = String(status);
-	return withContext(apiError(context, { message }, message, hint, httpCode), {
-		etopCode: `HTTP ${httpCode}`,
-		retryable: TRANSIENT_HTTP_STATUSES.includes(httpCode),
-	});
+	const failure = status >= 200 && status < 300 ? 'answerError' : httpFailure(status);
+	return withContext(apiError(context, { message }, message, hint, httpCode), failureContext(`HTTP ${httpCode}`, failure, retryAfterMs));
 }
 
-const ERROR_CODE = /^(E[A-Z_]{2,}|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
-
-interface Thrown {
-	code?: unknown;
-	httpCode?: unknown;
-	message?: unknown;
-	messages?: unknown;
-	cause?: unknown;
+/** The answer was larger than the node reads. */
+export function answerTooLargeError(context: IExecuteSingleFunctions, status: number, limit: string): NodeApiError {
+	const message = `The answer of the ETOP service is larger than ${limit}`;
+	const hint =
+		'Reading stopped there, so the result is lost and the call may be billed. An ETOP result is a few MB at most: check the Endpoint in the ETOP credential; if Return Cropped Images is on, try without it.';
+	return withContext(apiError(context, { message }, message, hint, String(status)), failureContext('TOO_LARGE', 'answerTooLarge'));
 }
 
-/**
- * The socket or axios code of a failed call and every message it carried. n8n wraps the axios
- * error in a NodeApiError that keeps the code only in `httpCode`, replaces the message with a
- * generic text and keeps the original in `messages`, and (n8n-core 2.x) drops `cause`.
- */
-function describeThrown(error: unknown): { code?: string; text: string } {
-	let code: string | undefined;
-	const texts: string[] = [];
-	for (let current = error as Thrown | undefined, depth = 0; current && depth < 5; depth++) {
-		for (const candidate of [current.code, current.httpCode]) {
-			if (code === undefined && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
-		}
-		if (typeof current.message === 'string') texts.push(current.message);
-		if (Array.isArray(current.messages)) texts.push(...current.messages.filter((text): text is string => typeof text === 'string'));
-		current = current.cause as Thrown | undefined;
-	}
-	return { code, text: texts.join(' | ') };
-}
+const BILLED_NOTE = 'The call may be billed, so it was not retried; to retry such calls too, turn on Options → Retry Calls That May Be Billed.';
 
-/**
- * Turns whatever the HTTP layer threw into a clean error. The original is not attached: axios
- * errors hold the request, and the request holds the key and secret.
- */
-export function transportError(context: IExecuteSingleFunctions, error: unknown): NodeApiError {
-	if (readContext(error)) return error as NodeApiError;
-	const { code, text } = describeThrown(error);
-	const timedOut = /\btimeout\b|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(`${code ?? ''} ${text}`);
-	// The answer had begun (HTTP 200 and part of the body) when the connection closed: the
-	// service has done the work and most likely billed it, so this is not retried.
-	const cutShort = !timedOut && (code === 'ERR_BAD_RESPONSE' || /stream has been aborted/i.test(text));
-	let message: string;
-	let hint: string;
-	if (timedOut) {
-		message = 'The ETOP service did not answer in time';
-		hint = 'Try again later, or raise Request Options → Timeout for large images; the item was retried as far as Max Retries allows.';
-	} else if (cutShort) {
-		message = 'The answer of the ETOP service was cut short';
-		hint = 'The connection closed while the result was arriving. The call may already be billed, so it was not retried; run the item again if you need it.';
-	} else if (code) {
-		message = `The connection to the ETOP service failed (${code})`;
-		hint = 'Check the Endpoint in the ETOP credential and the network; the item was retried as far as Max Retries allows.';
-	} else {
-		message = `The ETOP call failed: ${text.replace(/\s+/g, ' ').slice(0, 160) || 'unknown error'}`;
-		hint = 'This is not an answer of the ETOP service. If it persists, report it with the workflow.';
-	}
-	const etopCode = cutShort ? 'CUT_SHORT' : (code ?? (timedOut ? 'TIMEOUT' : 'UNKNOWN'));
-	return withContext(apiError(context, { message }, message, hint, 'none'), {
-		etopCode,
-		retryable: timedOut || (!cutShort && code !== undefined && TRANSIENT_NETWORK_CODES.includes(code)),
-	});
+type NetworkFailure = 'notConnected' | 'notFullySent' | 'noAnswer' | 'answerCutShort' | 'unknownNetwork';
+
+/** What happened, by whether the attempt's deadline ended it (`within`: "within the attempt timeout of 90 s") or the network (`code`). */
+const NETWORK_TEXT: Record<NetworkFailure, { timedOut: (within: string) => string; failed: string; hint: string }> = {
+	notConnected: {
+		timedOut: (within) => `Could not connect to the ETOP service ${within}`,
+		failed: 'Could not connect to the ETOP service',
+		hint: 'Check the Endpoint in the ETOP credential and the network. Nothing reached the service, so nothing was billed; the item was retried as far as Max Retries allows.',
+	},
+	notFullySent: {
+		timedOut: (within) => `The request to the ETOP service could not be sent ${within}`,
+		failed: 'The connection to the ETOP service failed while the request was sent',
+		hint: 'The image was still being uploaded. The service does not act on a partial request, so nothing was billed; the item was retried as far as Max Retries allows.',
+	},
+	noAnswer: {
+		timedOut: (within) => `The ETOP service did not answer ${within}`,
+		failed: 'The connection to the ETOP service closed before it answered',
+		hint: `The whole request was sent, but no answer came. ${BILLED_NOTE} A large image may need a longer Options → Attempt Timeout.`,
+	},
+	answerCutShort: {
+		timedOut: (within) => `The answer of the ETOP service did not arrive completely ${within}`,
+		failed: 'The answer of the ETOP service was cut short',
+		hint: `The answer had begun, then stalled or the connection closed. ${BILLED_NOTE}`,
+	},
+	unknownNetwork: {
+		timedOut: (within) => `The call to the ETOP service did not finish ${within}`,
+		failed: 'The connection to the ETOP service failed',
+		hint: `It is not known whether the request reached the service. ${BILLED_NOTE}`,
+	},
+};
+
+/** A call that failed below HTTP (no answer, or a broken one), as the transport classified it. */
+export function networkError(
+	context: IExecuteSingleFunctions,
+	failure: NetworkFailure,
+	code: string | undefined,
+	deadlineMs?: number,
+): NodeApiError {
+	const text = NETWORK_TEXT[failure];
+	const message =
+		deadlineMs !== undefined
+			? text.timedOut(`within the attempt timeout of ${deadlineMs / 1000} s`)
+			: `${text.failed}${code ? ` (${code})` : ''}`;
+	return withContext(
+		apiError(context, { message }, message, text.hint, 'none'),
+		failureContext(deadlineMs !== undefined ? 'TIMEOUT' : (code ?? 'NETWORK'), failure),
+	);
 }

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { responseError, serviceError } from './errors';
-import { redactCredentials } from './redact';
+import type { Scrub } from './redact';
 
 const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
 
@@ -61,35 +56,96 @@ function htmlTitle(text: string): string | undefined {
 }
 
 /**
- * postReceive: checks that the answer is an ETOP JSON body with ErrorCode "0" and passes the
- * parsed body on; everything else becomes an error that says what came back and what to do.
+ * A Retry-After header (seconds or an HTTP date) in milliseconds from `now`; undefined when
+ * absent or unreadable. Never negative.
  */
-export async function parseEtopResponse(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const status = response.statusCode;
-	const raw = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
-	// A UTF-8 byte order mark is not JSON, but Java and Windows servers put one in front of it.
-	const text = (await redactCredentials(this, raw)).replace(/^\uFEFF/, '');
+export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' || text.trim() === '') return undefined;
+	if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** One HTTP answer as read off the wire: status, headers and the (decompressed) body bytes. */
+export interface EtopAnswer {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: Buffer;
+}
+
+function header(answer: EtopAnswer, name: string): string | undefined {
+	const value = answer.headers[name] ?? answer.headers[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
+/** The charset the answer declares (Content-Type), UTF-8 when it declares none (JSON's default). */
+function declaredCharset(answer: EtopAnswer): string {
+	const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header(answer, 'content-type') ?? '');
+	return match ? match[1] : 'utf-8';
+}
+
+/**
+ * The body as text, decoded by the charset the server declared (GBK and GB18030 are common in
+ * China). Bytes that are not valid in that charset are an error rather than replacement
+ * characters, which would silently change a recognised value.
+ */
+function decodeBody(context: IExecuteSingleFunctions, answer: EtopAnswer, scrub: Scrub): string {
+	const charset = declaredCharset(answer);
+	let decoder: TextDecoder;
+	try {
+		decoder = new TextDecoder(charset, { fatal: true });
+	} catch {
+		throw responseError(
+			context,
+			answer.statusCode,
+			`ETOP answered in a character set the node cannot read: ${snippet(scrub(charset))}`,
+			'Check the Endpoint in the ETOP credential; an ETOP service answers in UTF-8 or GBK.',
+		);
+	}
+	try {
+		// TextDecoder drops a byte order mark, which Java and Windows servers put in front of JSON.
+		return decoder.decode(answer.body);
+	} catch {
+		throw responseError(
+			context,
+			answer.statusCode,
+			`ETOP answered with bytes that are not valid ${decoder.encoding.toUpperCase()} text`,
+			'The answer is damaged or declares the wrong charset, so its text cannot be trusted. Try again; if it persists, contact ETOP support.',
+		);
+	}
+}
+
+/**
+ * Checks that the answer is an ETOP JSON body with ErrorCode "0" and returns the parsed body;
+ * everything else becomes an error that says what came back and what to do. The key and secret
+ * are scrubbed from the decoded text before anything is taken from it.
+ */
+export function parseEtopAnswer(context: IExecuteSingleFunctions, answer: EtopAnswer, scrub: Scrub): IDataObject {
+	const status = answer.statusCode;
+	const text = scrub(decodeBody(context, answer, scrub));
 
 	if (status < 200 || status >= 300) {
 		const what = htmlTitle(text) ?? snippet(text);
-		const location = status >= 300 && status < 400 ? response.headers?.location : undefined;
+		const location = status >= 300 && status < 400 ? header(answer, 'location') : undefined;
+		const busy = status === 429 || status === 503;
 		throw responseError(
-			this,
+			context,
 			status,
 			`ETOP answered HTTP ${status}${what ? `: ${what}` : ''}`,
-			status >= 500 || status === 429
-				? 'The service is overloaded or down. Try again later; the item was retried as far as Max Retries allows.'
-				: typeof location === 'string'
-					? `The Endpoint redirects to ${snippet(location)}. Set that address as the Endpoint in the ETOP credential (a redirected upload loses its image).`
-					: 'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
+			busy
+				? 'The service is overloaded. Try again later; the item was retried as far as Max Retries allows, after the pause the service asked for.'
+				: status >= 500
+					? 'The service or a gateway in front of it failed. Try again later; the call may be billed, so it was not retried unless Retry Calls That May Be Billed is on.'
+					: location !== undefined
+						? `The Endpoint redirects to ${snippet(scrub(location))}. Set that address as the Endpoint in the ETOP credential (a redirected upload loses its image).`
+						: 'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
+			busy ? parseRetryAfter(header(answer, 'retry-after')) : undefined,
 		);
 	}
 	if (text.trim() === '') {
-		throw responseError(this, status, 'ETOP answered with an empty body', 'Try again later; if it persists, contact ETOP support.');
+		throw responseError(context, status, 'ETOP answered with an empty body', 'Try again later; if it persists, contact ETOP support.');
 	}
 	let body: unknown;
 	try {
@@ -97,7 +153,7 @@ export async function parseEtopResponse(
 	} catch {
 		const looksHtml = /^\s*</.test(text);
 		throw responseError(
-			this,
+			context,
 			status,
 			looksHtml
 				? `ETOP answered with an HTML page instead of JSON${htmlTitle(text) ? `: ${htmlTitle(text)}` : ''}`
@@ -108,11 +164,11 @@ export async function parseEtopResponse(
 		);
 	}
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw responseError(this, status, 'ETOP answered with JSON that is not an object', 'Check the Endpoint in the ETOP credential.');
+		throw responseError(context, status, 'ETOP answered with JSON that is not an object', 'Check the Endpoint in the ETOP credential.');
 	}
 	if (nestedTooDeep(body)) {
 		throw responseError(
-			this,
+			context,
 			status,
 			`ETOP answered with JSON nested more than ${MAX_DEPTH} levels deep`,
 			'This is not an ETOP result. Check the Endpoint in the ETOP credential; if it is right, contact ETOP support.',
@@ -120,12 +176,12 @@ export async function parseEtopResponse(
 	}
 	const json = body as IDataObject;
 	if (json.ErrorCode === undefined || json.ErrorCode === null) {
-		throw responseError(this, status, 'ETOP answered without an ErrorCode', 'Check the Endpoint in the ETOP credential.');
+		throw responseError(context, status, 'ETOP answered without an ErrorCode', 'Check the Endpoint in the ETOP credential.');
 	}
 	const code = typeof json.ErrorCode === 'string' || typeof json.ErrorCode === 'number' ? String(json.ErrorCode).trim() : '';
 	if (!/^-?\d+$/.test(code)) {
 		throw responseError(
-			this,
+			context,
 			status,
 			`ETOP answered with an ErrorCode that is not a number: ${snippet(JSON.stringify(json.ErrorCode))}`,
 			'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
@@ -133,7 +189,7 @@ export async function parseEtopResponse(
 	}
 	if (code !== '0') {
 		const message = json.ErrorMessage ?? json.errorMessage ?? json.message ?? json.Message;
-		throw serviceError(this, code, typeof message === 'string' ? snippet(message) : undefined);
+		throw serviceError(context, code, typeof message === 'string' ? snippet(message) : undefined);
 	}
-	return [{ json }];
+	return json;
 }

@@ -1,11 +1,30 @@
 /** Requests in flight per node run unless the user chooses otherwise. */
 export const DEFAULT_MAX_CONCURRENCY = 5;
+export const MAX_CONCURRENCY_LIMIT = 50;
 
-/** Retries after a transient failure unless the user chooses otherwise. */
+/** Retries after a failure that retryPolicy.ts retries, unless the user chooses otherwise. */
 export const DEFAULT_MAX_RETRIES = 3;
+export const MAX_RETRIES_LIMIT = 10;
 
-/** First pause before a retry; it doubles on each further attempt, with full jitter. */
+/**
+ * Total time one attempt may take, from connecting to the last byte of the answer. ETOP's own
+ * sample allows 30 s to write the request and reads the answer for 60 s.
+ */
+export const DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 90;
+export const MAX_ATTEMPT_TIMEOUT_SECONDS = 600;
+
+/** First pause before a retry; it doubles on each further attempt, with jitter. */
 export const RETRY_BASE_DELAY_MS = 500;
 
 /** Upper bound of one pause, so a long outage does not stall an item for minutes. */
 export const RETRY_MAX_DELAY_MS = 10_000;
+
+/** The longest Retry-After the node waits for; a longer one ends the item with an error that says when to retry. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * Largest answer read, after decompression. An ETOP answer with cropped images is a few MB;
+ * reading stops at this size, so a hostile or broken server cannot fill the memory or the
+ * stored execution.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;

@@ -8,3 +8,4 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
 	const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+

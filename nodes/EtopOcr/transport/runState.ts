@@ -1,33 +1,66 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { makeScrub, type Scrub } from '../output/redact';
+import { InputBarrier } from './inputBarrier';
 import { Limiter } from './limiter';
 
-/** What the items of one node run share: the concurrency limit, the stop flag, the endpoint. */
+/** What the credential gives the whole run. */
+export interface RunCredential {
+	endpoint: string;
+	/** Removes this account's key and secret from text that came back (see redact.ts). */
+	scrub: Scrub;
+}
+
+/** What the items of one node run share: the limit, the stop, the input barrier, the credential. */
 export interface RunState {
-	limiter: Limiter;
-	/** Set once an item has failed for good while the node stops on errors. */
-	stopped: boolean;
+	/** Created by the first item that asks, with its Max Concurrent Requests. */
+	limiter(maxConcurrency: number): Limiter;
+	/** Aborts once an item has failed for good while the node stops on errors: nothing more is sent. */
+	stop: AbortController;
+	/** With stop-on-error: every item's input is checked before the first call (see inputBarrier.ts). */
+	barrier: InputBarrier | undefined;
 	/**
-	 * The credential's Endpoint, read once per run. As `url: '={{ $credentials.endpoint }}'` in
-	 * requestDefaults it was an expression n8n evaluates for every item (~0.15 ms each), all
+	 * The credential's Endpoint and scrubber, read once per run. As `url: '={{ $credentials.endpoint }}'` in
+	 * requestDefaults the endpoint was an expression n8n evaluates for every item (~0.15 ms each), all
 	 * before the first request leaves: 30 ms of idle start for 200 items.
 	 */
-	endpoint: Promise<string>;
+	credential: Promise<RunCredential>;
+	/** Item indexes whose hook has started in this run. */
+	items: Set<number>;
 }
 
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one
-// to the next run, so it identifies the run without any global bookkeeping.
+// to the next run, so it identifies the run without any global bookkeeping. n8n's Retry On
+// Fail runs the node again with the same object: a hook for an item index the state has
+// already seen therefore starts a fresh run.
 const runs = new WeakMap<object, RunState>();
 
-export function getRunState(context: IExecuteSingleFunctions, maxConcurrency: number): RunState {
+function newRunState(context: IExecuteSingleFunctions): RunState {
+	const credential = context
+		.getCredentials<{ endpoint?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi')
+		.then(({ endpoint, apiKey, secret }) => ({ endpoint: String(endpoint ?? ''), scrub: makeScrub([apiKey, secret]) }));
+	// Awaited by every item; a failure is theirs to report.
+	credential.catch(() => undefined);
+	let limiter: Limiter | undefined;
+	const itemCount = context.getExecuteData().data.main?.[0]?.length ?? 0;
+	return {
+		limiter: (maxConcurrency) => (limiter ??= new Limiter(maxConcurrency)),
+		stop: new AbortController(),
+		barrier: context.continueOnFail() ? undefined : new InputBarrier(itemCount),
+		credential,
+		items: new Set(),
+	};
+}
+
+/** The state of the run this item's hook belongs to; the hook registers itself in it. */
+export function getRunState(context: IExecuteSingleFunctions): RunState {
 	const key = context.getExecuteData();
+	const itemIndex = context.getItemIndex();
 	let state = runs.get(key);
-	if (!state) {
-		const endpoint = context.getCredentials<{ endpoint?: unknown }>('etopOcrApi').then(({ endpoint }) => String(endpoint ?? ''));
-		// Awaited by every item, but only once it has a slot; a failure is theirs to report.
-		endpoint.catch(() => undefined);
-		state = { limiter: new Limiter(maxConcurrency), stopped: false, endpoint };
+	if (!state || state.items.has(itemIndex)) {
+		state = newRunState(context);
 		runs.set(key, state);
 	}
+	state.items.add(itemIndex);
 	return state;
 }

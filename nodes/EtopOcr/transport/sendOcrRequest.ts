@@ -1,23 +1,125 @@
-import {
-	sleep,
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type INodeExecutionData,
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
 
-import { requestedPid } from '../input/documentType';
+import { shouldRetry } from '../data/retryPolicy';
 import { readImage, type ImagePayload } from '../input/readImage';
-import { inputError, isRetryable, transportError } from '../output/errors';
+import { canceledError, failureOf, inputError, readContext } from '../output/errors';
+import { formatOutput } from '../output/formatOutput';
+import { parseEtopAnswer, type EtopAnswer } from '../output/parseResponse';
 import { connectTo } from './connection';
-import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES } from './defaults';
+import { MAX_RETRY_AFTER_MS } from './defaults';
 import { isHttpEndpoint } from './endpoint';
 import { formBody } from './formBody';
+import { AttemptAborted, sendAttempt } from './httpAttempt';
+import { untilAborted } from './inputBarrier';
+import type { SlotOutcome } from './limiter';
+import { readParameters, type HookParameters } from './parameters';
 import { retryDelay } from './retryDelay';
-import { getRunState } from './runState';
+import { getRunState, type RunCredential, type RunState } from './runState';
 
-const MAX_REQUEST_ID_LENGTH = 255;
+/**
+ * The per-item hook (declarative `routing.operations.pagination`, which n8n hands the whole
+ * request of one item). n8n starts every item's hook at once. Each item goes through:
+ *   1. parameters: read and checked once (parameters.ts);
+ *   2. input: the item's image checked, nothing sent yet;
+ *   3. with stop-on-error, the barrier: no call of the run leaves before every item passed 2;
+ *   4. the call: a slot (limiter.ts), attempts under the retry policy (data/retryPolicy.ts), release;
+ *   5. output: the answer parsed and shaped into items, each paired with the input item.
+ * Once the node is going to stop (an item failed for good with stop-on-error), or the execution
+ * is cancelled, nothing more is sent, not by items waiting for a slot or in a retry pause either.
+ */
+export async function sendOcrRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: this.getItemIndex() };
+	const state = getRunState(this);
+	const cancel = this.getExecutionCancelSignal() ?? new AbortController().signal;
+	const ended = AbortSignal.any([cancel, state.stop.signal]);
+	try {
+		let parameters: HookParameters | undefined;
+		let credential: RunCredential | undefined;
+		const prepare = async () => {
+			parameters = readParameters(this);
+			credential = await checkedCredential(this, state);
+			await readImage(this);
+		};
+		if (state.barrier) {
+			// The image is read again when the item's turn comes, so no image is held while waiting.
+			if (!(await state.barrier.pass(prepare, ended))) return [];
+		} else {
+			parameters = readParameters(this);
+			credential = await checkedCredential(this, state);
+		}
+		const answer = await call(this, state, requestData, parameters!, credential!, ended);
+		if (answer === undefined) return [];
+		return (await shapeOutput(this, answer, parameters!)).map((item) => ({ ...item, pairedItem }));
+	} catch (caught) {
+		const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;
+		if (!this.continueOnFail()) {
+			state.stop.abort();
+			throw error;
+		}
+		const shown = error as NodeApiError | NodeOperationError;
+		// n8n replaces the JSON of an item that carries `error` with { error: message } anyway.
+		return [{ json: { error: shown.message }, error: shown, pairedItem }];
+	}
+}
+
+async function checkedCredential(context: IExecuteSingleFunctions, state: RunState): Promise<RunCredential> {
+	const credential = await state.credential;
+	if (!isHttpEndpoint(credential.endpoint)) {
+		throw inputError(
+			context,
+			'the Endpoint of the ETOP credential is not an http or https URL',
+			'Open the ETOP OCR credential and set Endpoint to e.g. https://www.etoplive.com/ocr/PageOcrServlet.',
+		);
+	}
+	return credential;
+}
+
+interface Answered {
+	json: IDataObject;
+	answer: EtopAnswer;
+	attempts: number;
+}
+
+/** Phase 4: one slot for the item, its image read, attempts until one answers or the policy gives up. Undefined: stopped. */
+async function call(
+	context: IExecutePaginationFunctions,
+	state: RunState,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	parameters: HookParameters,
+	credential: RunCredential,
+	ended: AbortSignal,
+): Promise<Answered | undefined> {
+	const limiter = state.limiter(parameters.maxConcurrency);
+	try {
+		await limiter.acquire(ended);
+	} catch (reason) {
+		if (state.stop.signal.aborted) return undefined;
+		throw reason;
+	}
+	let outcome: SlotOutcome = 'failed';
+	try {
+		if (state.stop.signal.aborted) return undefined;
+		if (ended.aborted) throw canceledError(context, false);
+		const request = await buildRequest(requestData, credential.endpoint, await readImage(context), parameters);
+		const answered = await sendWithRetries(context, state, request, parameters, credential, ended, (busy) => (outcome = busy ? 'busy' : outcome));
+		if (answered) outcome = 'ok';
+		return answered;
+	} finally {
+		limiter.release(outcome);
+	}
+}
 
 /** The form fields routing collected, without the unset ones (unset options are not sent). */
 function formFields(body: unknown): Record<string, string> {
@@ -28,34 +130,22 @@ function formFields(body: unknown): Record<string, string> {
 	return fields;
 }
 
-function checkRequest(context: IExecuteSingleFunctions, url: unknown, fields: Record<string, string>) {
-	if (!isHttpEndpoint(url)) {
-		throw inputError(
-			context,
-			'the Endpoint of the ETOP credential is not an http or https URL',
-			'Open the ETOP OCR credential and set Endpoint to e.g. https://www.etoplive.com/ocr/PageOcrServlet.',
-		);
-	}
-	const requestId = fields.requestId ?? '';
-	if (requestId.length > MAX_REQUEST_ID_LENGTH) {
-		throw inputError(
-			context,
-			`Request ID is ${requestId.length} characters long, over ETOP's limit of ${MAX_REQUEST_ID_LENGTH}`,
-			'Shorten Options → Request ID (e.g. map an id instead of a whole text).',
-		);
-	}
-}
-
-/** Adds the image to the request: a url-encoded body with the image field, or a multipart body. */
-async function withImage(
+/**
+ * The HTTP request of one image: routing's options with the endpoint and a url-encoded body with
+ * the image field, or a multipart body. No redirects: axios then sends through plain http
+ * instead of follow-redirects, which keeps a copy of every body chunk for a replay and cost about
+ * 0.3 ms of CPU per call. A redirected POST loses its body anyway; the 3xx answer is reported
+ * with where it points.
+ */
+async function buildRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	fields: Record<string, string>,
+	endpoint: string,
 	image: ImagePayload,
-): Promise<DeclarativeRestApiSettings.ResultOptions> {
-	// No redirects: axios then sends through plain http instead of follow-redirects, which keeps
-	// a copy of every body chunk for a replay and cost about 0.3 ms of CPU per call. A redirected
-	// POST loses its body anyway; the 3xx answer is reported with where it points.
-	const options = { ...requestData.options, disableFollowRedirect: true };
+	parameters: HookParameters,
+): Promise<IHttpRequestOptions> {
+	const fields = { pid: String(parameters.pid), ...formFields(requestData.options.body) };
+	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
+	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections), disableFollowRedirect: true } as IHttpRequestOptions;
 	if (image.source === 'mfile') {
 		const form = new FormData();
 		for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -63,79 +153,78 @@ async function withImage(
 		// axios sets multipart/form-data with its boundary once the url-encoded default is gone.
 		const headers = { ...(options.headers ?? {}) };
 		delete headers['Content-Type'];
-		return { ...requestData, options: { ...options, headers, body: form } };
+		return { ...options, headers, body: form };
 	}
-	return { ...requestData, options: { ...options, body: await formBody(fields, image) } };
+	return { ...options, body: await formBody(fields, image) };
+}
+
+/** Waits `ms`, or less when `signal` aborts; says whether the full pause passed. */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+	try {
+		await untilAborted(new Promise((resolve) => AbortSignal.timeout(ms).addEventListener('abort', resolve, { once: true })), signal);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 async function sendWithRetries(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	maxRetries: number,
-): Promise<{ items: INodeExecutionData[]; attempts: number }> {
-	const cancelled = () => context.getExecutionCancelSignal()?.aborted === true;
+	context: IExecuteSingleFunctions,
+	state: RunState,
+	request: IHttpRequestOptions,
+	parameters: HookParameters,
+	credential: RunCredential,
+	ended: AbortSignal,
+	onBusy: (busy: boolean) => void,
+): Promise<Answered | undefined> {
 	for (let attempt = 1; ; attempt++) {
+		let caught: unknown;
 		try {
-			return { items: await context.makeRoutingRequest(requestData), attempts: attempt };
-		} catch (caught) {
-			const error = transportError(context, caught);
-			if (!isRetryable(error) || attempt > maxRetries || cancelled()) {
-				error.context.attempts = attempt;
-				throw error;
-			}
-			await sleep(retryDelay(attempt));
+			const answer = await sendAttempt(context, request, ended, parameters.attemptTimeoutMs);
+			return { json: parseEtopAnswer(context, answer, credential.scrub), answer, attempts: attempt };
+		} catch (error) {
+			caught = error;
+		}
+		if (caught instanceof AttemptAborted) {
+			if (state.stop.signal.aborted) return undefined;
+			throw canceledError(context, caught.mayBeBilled);
+		}
+		const failure = failureOf(caught);
+		const retryAfterMs = readContext(caught)?.retryAfterMs;
+		onBusy(failure === 'transientAnswer' || failure === 'busyHttp');
+		const retry =
+			failure !== undefined &&
+			shouldRetry(failure, attempt, parameters) &&
+			(retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
+		if (!retry) {
+			(caught as { context: IDataObject }).context.attempts = attempt;
+			throw caught;
+		}
+		if (!(await pause(retryAfterMs ?? retryDelay(attempt), ended))) {
+			if (state.stop.signal.aborted) return undefined;
+			throw canceledError(context, false);
 		}
 	}
 }
 
-/**
- * The per-item request hook (declarative `routing.operations.pagination`, which n8n hands the
- * whole request of one item). n8n starts every item at once; here each item waits for a slot,
- * reads its image only then, is retried on transient failures, and is not sent at all once an
- * earlier item has failed and the node is going to stop. Every item it returns is paired.
- */
-export async function sendOcrRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const pairedItem = { item: itemIndex };
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const state = getRunState(this, Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY));
-	const maxRetries = Number(options.maxRetries ?? DEFAULT_MAX_RETRIES);
+/** Output items never carry a top-level `error` unless they are error items: n8n's Retry On Fail would take them for failures. */
+const RENAMED_ERROR_MEMBER = 'errorField';
 
-	await state.limiter.acquire();
-	try {
-		if (state.stopped) {
-			throw inputError(
-				this,
-				'not sent, because an earlier item failed and the node stops on errors',
-				'Fix the earlier item, or set Settings → On Error to continue so that every item is tried.',
-			);
-		}
-		const url = await state.endpoint;
-		const fields = { pid: String(requestedPid(this)), ...formFields(requestData.options.body) };
-		checkRequest(this, url, fields);
-		const image = await readImage(this);
-		const request = await withImage({ ...requestData, options: connectTo(requestData.options, url, options.reuseConnections !== false) }, fields, image);
-		const { items, attempts } = await sendWithRetries(this, request, maxRetries);
+/** Phase 5: the answer shaped into the node's output items (formatOutput.ts), with the attempts in meta. */
+async function shapeOutput(context: IExecuteSingleFunctions, answered: Answered, parameters: HookParameters): Promise<INodeExecutionData[]> {
+	const { json, answer, attempts } = answered;
+	const items = await formatOutput.call(context, [{ json }], { body: json, headers: answer.headers as IDataObject, statusCode: answer.statusCode });
+	for (const item of items) {
 		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
 		// whatever the body holds under that name (a number made this throw).
-		const simplified = this.getNodeParameter('simplify', true) === true;
-		return items.map((item) => {
-			const meta = item.json.meta;
-			if (simplified && meta && typeof meta === 'object') (meta as IDataObject).attempts = attempts;
-			return { ...item, pairedItem };
-		});
-	} catch (caught) {
-		const error = transportError(this, caught);
-		if (!this.continueOnFail()) {
-			state.stopped = true;
-			throw error;
+		const meta = item.json.meta;
+		if (parameters.simplify && meta && typeof meta === 'object') (meta as IDataObject).attempts = attempts;
+		if (Object.prototype.hasOwnProperty.call(item.json, 'error')) {
+			let name = RENAMED_ERROR_MEMBER;
+			for (let n = 2; Object.prototype.hasOwnProperty.call(item.json, name); n++) name = `${RENAMED_ERROR_MEMBER}${n}`;
+			item.json[name] = item.json.error;
+			delete item.json.error;
 		}
-		// n8n replaces the JSON of an item that carries `error` with { error: message } anyway.
-		return [{ json: { error: error.message }, error, pairedItem }];
-	} finally {
-		state.limiter.release();
 	}
+	return items;
 }

@@ -1,0 +1,139 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { formatBytes } from '../input/imageBytes';
+import { answerTooLargeError, networkError, readContext } from '../output/errors';
+import type { EtopAnswer } from '../output/parseResponse';
+import { MAX_ANSWER_BYTES } from './defaults';
+
+/** Codes of a connection that was never made: the service saw nothing of the request. */
+const NOT_CONNECTED = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'];
+
+const ERROR_CODE = /^(E[A-Z_]{2,}|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
+
+/** The attempt was ended by the execution's cancel or the run's stop, not by the network. */
+export class AttemptAborted extends Error {
+	constructor(readonly mayBeBilled: boolean) {
+		super('aborted');
+	}
+}
+
+interface Thrown {
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	messages?: unknown;
+	cause?: unknown;
+}
+
+/**
+ * What a failed call tells about itself: its socket code, and whether a write of the request
+ * failed. n8n's httpRequestWithAuthentication throws a NodeApiError in which the axios error is
+ * gone (ExecutionBaseError declares `cause` as a class field, which overwrites the Error cause;
+ * n8n-workflow 1.x and 2.x alike), so the ClientRequest and its `writableFinished` cannot be
+ * seen. What survives is the code (in `httpCode`) and Node's message (in `messages`), e.g.
+ * "write EPIPE" or "read ECONNRESET". A failed *write* means a chunk of the request never left:
+ * the service cannot have the whole request. Anything else after connecting cannot be told
+ * apart from a loss after delivery.
+ */
+function describeThrown(error: unknown): { code?: string; writeFailed: boolean } {
+	let code: string | undefined;
+	let writeFailed = false;
+	for (let current = error as Thrown | undefined, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		for (const candidate of [current.code, current.httpCode]) {
+			if (code === undefined && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
+		}
+		const texts = [current.message, ...(Array.isArray(current.messages) ? current.messages : [])];
+		if (texts.some((text) => typeof text === 'string' && /^write (EPIPE|ECONNRESET|ECONNABORTED)\b/.test(text))) writeFailed = true;
+		current = current.cause as Thrown | undefined;
+	}
+	return { code, writeFailed };
+}
+
+/** Turns what the HTTP layer threw before an answer arrived into the failure retryPolicy.ts knows. */
+function failedBeforeAnswer(context: IExecuteSingleFunctions, error: unknown, deadlineMs: number | undefined): Error {
+	const { code, writeFailed } = describeThrown(error);
+	if (deadlineMs !== undefined) return networkError(context, 'noAnswer', code, deadlineMs);
+	if (code !== undefined && NOT_CONNECTED.includes(code)) return networkError(context, 'notConnected', code);
+	if (writeFailed) return networkError(context, 'notFullySent', code);
+	return networkError(context, 'unknownNetwork', code);
+}
+
+interface BodyStream extends AsyncIterable<Uint8Array> {
+	destroy(error?: Error): void;
+}
+
+const isStream = (body: unknown): body is BodyStream =>
+	typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as BodyStream).destroy === 'function';
+
+/**
+ * Reads the (decompressed) body, stopping at MAX_ANSWER_BYTES and when `signal` aborts: the
+ * attempt's deadline covers the answer too, so a server that trickles it cannot hold the item.
+ */
+async function readBody(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, signal: AbortSignal): Promise<Buffer> {
+	const { body } = response;
+	if (!isStream(body)) return Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+	const onAbort = () => body.destroy();
+	signal.addEventListener('abort', onAbort, { once: true });
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		if (signal.aborted) body.destroy();
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > MAX_ANSWER_BYTES) {
+				body.destroy();
+				throw answerTooLargeError(context, response.statusCode, formatBytes(MAX_ANSWER_BYTES));
+			}
+			chunks.push(chunk);
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+	return Buffer.concat(chunks, size);
+}
+
+/**
+ * One call to ETOP through n8n's httpRequestWithAuthentication (so the credential's
+ * authenticate is applied by n8n), bounded in total by `deadlineMs` from the first byte to the
+ * last, and ended at once when `abort` fires (the execution's cancel, the run's stop).
+ *
+ * n8n's helper replaces the request's abortSignal with the cancel signal of the context it is
+ * called on, so it is called on a child of the item's context whose cancel signal also fires at
+ * the deadline (and the signal is set on the request too, for a version that keeps it).
+ */
+export async function sendAttempt(
+	context: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+	abort: AbortSignal,
+	deadlineMs: number,
+): Promise<EtopAnswer> {
+	const deadline = AbortSignal.timeout(deadlineMs);
+	const signal = AbortSignal.any([abort, deadline]);
+	const caller = Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteSingleFunctions;
+	const options: IHttpRequestOptions = {
+		...request,
+		abortSignal: signal,
+		// A stream, so the size limit and the deadline apply while the answer is read.
+		encoding: 'stream',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// n8n's own timeout only watches for an idle socket; the deadline above is the real bound.
+		timeout: deadlineMs,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(caller, 'etopOcrApi', options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (abort.aborted) throw new AttemptAborted(!describeThrown(error).writeFailed);
+		throw failedBeforeAnswer(context, error, deadline.aborted ? deadlineMs : undefined);
+	}
+	try {
+		const body = await readBody(context, response, signal);
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
+	} catch (error) {
+		if (readContext(error)) throw error;
+		if (abort.aborted) throw new AttemptAborted(true);
+		throw networkError(context, 'answerCutShort', describeThrown(error).code, deadline.aborted ? deadlineMs : undefined);
+	}
+}
