@@ -143,7 +143,7 @@ describe('connection reuse', () => {
 		sandbox().setLatency(5000);
 		const result = await runAt(endpointAt(front.origin), 2, { maxConcurrency: 2 }, { timeout: 300 });
 		expect(failed(result)).toHaveLength(2);
-		for (const item of failed(result)) expect(item.error?.message).toMatch(/did not answer in time/);
+		for (const item of failed(result)) expect(item.error?.message).toMatch(/did not answer within the attempt timeout/);
 		expect(sandbox().peakInFlight).toBe(2);
 	});
 });

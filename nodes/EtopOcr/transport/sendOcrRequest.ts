@@ -59,7 +59,7 @@ export async function sendOcrRequest(
 			parameters = readParameters(this);
 			credential = await checkedCredential(this, state);
 		}
-		const answer = await call(this, state, requestData, parameters!, credential!, ended);
+		const answer = await call(this, state, requestData, parameters!, credential!, cancel, ended);
 		if (answer === undefined) return [];
 		return (await shapeOutput(this, answer, parameters!)).map((item) => ({ ...item, pairedItem }));
 	} catch (caught) {
@@ -99,6 +99,7 @@ async function call(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	parameters: HookParameters,
 	credential: RunCredential,
+	cancel: AbortSignal,
 	ended: AbortSignal,
 ): Promise<Answered | undefined> {
 	const limiter = state.limiter(parameters.maxConcurrency);
@@ -113,7 +114,7 @@ async function call(
 		if (state.stop.signal.aborted) return undefined;
 		if (ended.aborted) throw canceledError(context, false);
 		const request = await buildRequest(requestData, credential.endpoint, await readImage(context), parameters);
-		const answered = await sendWithRetries(context, state, request, parameters, credential, ended, (busy) => (outcome = busy ? 'busy' : outcome));
+		const answered = await sendWithRetries(context, state, request, parameters, credential, cancel, ended, (busy) => (outcome = busy ? 'busy' : outcome));
 		if (answered) outcome = 'ok';
 		return answered;
 	} finally {
@@ -174,21 +175,21 @@ async function sendWithRetries(
 	request: IHttpRequestOptions,
 	parameters: HookParameters,
 	credential: RunCredential,
+	cancel: AbortSignal,
 	ended: AbortSignal,
 	onBusy: (busy: boolean) => void,
 ): Promise<Answered | undefined> {
 	for (let attempt = 1; ; attempt++) {
 		let caught: unknown;
 		try {
-			const answer = await sendAttempt(context, request, ended, parameters.attemptTimeoutMs);
+			// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
+			// may be billed either way, and the run then ends with nothing left running at the service.
+			const answer = await sendAttempt(context, request, cancel, parameters.attemptTimeoutMs);
 			return { json: parseEtopAnswer(context, answer, credential.scrub), answer, attempts: attempt };
 		} catch (error) {
 			caught = error;
 		}
-		if (caught instanceof AttemptAborted) {
-			if (state.stop.signal.aborted) return undefined;
-			throw canceledError(context, caught.mayBeBilled);
-		}
+		if (caught instanceof AttemptAborted) throw canceledError(context, caught.mayBeBilled);
 		const failure = failureOf(caught);
 		const retryAfterMs = readContext(caught)?.retryAfterMs;
 		onBusy(failure === 'transientAnswer' || failure === 'busyHttp');
