@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withFieldsInFront } from '../nodes/EtopOcr/transport/credentialRoom';
 import { ETOP_CREDENTIAL_TEST } from '../nodes/EtopOcr/transport/credentialTest';
 
 export const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
@@ -68,10 +69,9 @@ export class EtopOcrApi implements ICredentialType {
 			return requestOptions;
 		}
 		// The ETOP OCR node sends its url-encoded form already as bytes (the image is written
-		// straight into them); key and secret go in front.
+		// straight into them); key and secret go in front, into the room the node left there.
 		if (Buffer.isBuffer(body)) {
-			const credentialFields = Buffer.from(`${new URLSearchParams({ key, secret }).toString()}&`);
-			return { ...requestOptions, body: Buffer.concat([credentialFields, body]) };
+			return { ...requestOptions, body: withFieldsInFront(body, `${new URLSearchParams({ key, secret }).toString()}&`) };
 		}
 		const fields = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
 		return { ...requestOptions, body: { ...fields, key, secret } };

@@ -1,11 +1,13 @@
 import type { ImagePayload } from '../input/readImage';
 import { writeUrlBase64 } from '../input/urlBase64';
 
+import { allocateBody } from './credentialRoom';
+
 /**
  * The url-encoded body of one request as bytes, with the image written straight into it. n8n
  * and axios send a Buffer as it is; a fields object would be serialised into a string and then
  * copied into a Buffer while the image's base64 is still held. The credential adds key and
- * secret in front (see EtopOcrApi.authenticate).
+ * secret in front, into room left for them (see credentialRoom.ts).
  */
 export async function formBody(
 	fields: Record<string, string>,
@@ -13,7 +15,7 @@ export async function formBody(
 ): Promise<Buffer> {
 	if (image.source === 'urlPath') return Buffer.from(new URLSearchParams({ ...fields, urlPath: image.url }).toString());
 	const head = new URLSearchParams({ ...fields, file: '' }).toString();
-	const body = Buffer.allocUnsafe(head.length + image.encodedLength);
+	const body = allocateBody(head.length + image.encodedLength);
 	// URLSearchParams escapes everything outside ASCII, so one character is one byte.
 	const end = await writeUrlBase64(image.image, body, body.write(head, 0, 'latin1'));
 	if (end !== body.length) throw new Error(`The image changed while it was encoded (${end} of ${body.length} bytes)`);
