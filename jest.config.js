@@ -4,7 +4,7 @@ const path = require('path');
 // n8n-core 1.x, which is installed as the alias `n8n-core-v1` with its own nested n8n-workflow.
 const v1Workflow = path.join(__dirname, 'node_modules/n8n-core-v1/node_modules/n8n-workflow');
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
-// dist/ holds a copy of package.json (tsc emits it for the lint setup); keep it out of jest's module map.
+// dist/ holds the build (its own EtopOcr.node.json); keep it out of jest's module map.
 const modulePathIgnorePatterns = ['<rootDir>/dist/'];
 
 module.exports = {

@@ -1,8 +1,8 @@
-import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox } from './server';
+import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from './server';
 import { BLOCKED_KEY, EXHAUSTED_KEY, LIMITED_KEY } from './accounts';
 
 // npx tsx test/sandbox/cli.ts [--port 8790] [--latency MS] [--max-concurrent N]   (or ETOP_SANDBOX_PORT)
-// Runs the sandbox until killed.
+// Runs the sandbox until killed. When the port is taken, it takes a free one and says which.
 
 function option(args: string[], name: string): string | undefined {
 	const at = args.indexOf(name);
@@ -31,7 +31,16 @@ async function main(): Promise<void> {
 	const port = intOption(args, '--port', process.env.ETOP_SANDBOX_PORT) ?? 8790;
 	const latencyMs = intOption(args, '--latency') ?? 0;
 	const maxConcurrent = intOption(args, '--max-concurrent');
-	const sandbox = await startSandbox({ port, latencyMs, ...(maxConcurrent !== undefined ? { maxConcurrent } : {}) });
+	const options = { latencyMs, ...(maxConcurrent !== undefined ? { maxConcurrent } : {}) };
+	let sandbox: Sandbox;
+	try {
+		sandbox = await startSandbox({ ...options, port });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		// Binding port 0 lets the system pick a free port: no window between a probe and the bind.
+		sandbox = await startSandbox({ ...options, port: 0 });
+		process.stdout.write(`port ${port} is taken, using ${new URL(sandbox.url).port}\n`);
+	}
 	process.stdout.write(
 		[
 			'ETOP OCR sandbox running',
