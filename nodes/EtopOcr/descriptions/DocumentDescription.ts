@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CUSTOM_PID_VALUE, DEFAULT_DOCUMENT_TYPE, documentTypeOptions, PRODUCTS } from '../data/catalogue';
-import { withToolDefault } from './toolVariant';
+import { fromAi, withToolDefault } from './toolVariant';
 
 const documentNames = [...new Set(PRODUCTS.map((product) => product.name))].join(', ');
 
@@ -34,7 +34,7 @@ const documentType: INodeProperties = {
 // The pid goes into the request from the per-item hook, which resolves a name or pid given
 // by an expression and refuses an unknown one before anything is sent.
 export const documentProperties: INodeProperties[] = [
-	...withToolDefault(documentType, `={{ $fromAI('documentType', '${FOR_THE_MODEL}', 'string') }}`),
+	...withToolDefault(documentType, fromAi('documentType', FOR_THE_MODEL)),
 	{
 		displayName: 'Product ID',
 		name: 'customPid',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withToolDefault } from './toolVariant';
+import { fromAi, withToolDefault } from './toolVariant';
 
 // The image parameters carry no `routing`: the request hook reads them when the item's turn
 // comes, so that a large binary is only loaded while its request is in flight.
@@ -52,10 +52,7 @@ export const inputProperties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the image',
 		displayOptions: { show: { inputType: ['binary'] } },
 	},
-	...withToolDefault(
-		imageUrl,
-		"={{ $fromAI('imageUrl', 'The public http or https address of the image (a JPEG, PNG or other image file) to read', 'string') }}",
-	),
+	...withToolDefault(imageUrl, fromAi('imageUrl', 'The public http or https address of the image (a JPEG, PNG or other image file) to read')),
 	{
 		displayName: 'Base64 Data',
 		name: 'base64Data',

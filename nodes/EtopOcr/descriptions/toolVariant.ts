@@ -6,6 +6,14 @@ import type { INodeProperties, NodeParameterValueType } from 'n8n-workflow';
  * `@tool` condition comes first, because n8n shows a parameter at once when an earlier
  * condition's value is an expression.
  */
+/**
+ * A parameter value the model fills in, written the way n8n's editor writes "Let the model define
+ * this parameter", so that the editor shows it as "Defined automatically by the model".
+ */
+export function fromAi(key: string, description: string, type: 'string' | 'number' | 'boolean' = 'string'): string {
+	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, '${type}') }}`;
+}
+
 export function withToolDefault(
 	property: INodeProperties,
 	toolDefault: NodeParameterValueType,

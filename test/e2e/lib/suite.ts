@@ -272,12 +272,15 @@ export function describeN8n(major: N8nMajor): void {
 			// the model was offered the tool with the $fromAI parameter as its schema
 			const first = ctx.ai.requests[aiBefore].json;
 			expect(first.tools).toHaveLength(1);
-			expect(first.tools[0].function.parameters.properties).toHaveProperty('imageUrl');
+			expect(Object.keys(first.tools[0].function.parameters.properties).sort()).toEqual(['documentType', 'imageUrl']);
+			expect(first.tools[0].function.description).toMatch(/Pass imageUrl.*Pass documentType/s);
 			// the tool called ETOP with urlPath (the sandbox downloaded the image itself)
 			const calls = ctx.sandbox.calls.slice(before);
 			expect(calls).toHaveLength(1);
 			expect(calls[0].imageSource).toBe('urlPath');
 			expect(calls[0].fields.urlPath).toBe(`${ctx.sandbox.url}/images/id-card.png`);
+			// the scripted model names the document type "ID card"; the node resolves it to pid 2
+			expect(calls[0].fields.pid).toBe('2');
 			expect(calls[0].errorCode).toBe('0');
 			// the tool's answer went back to the model and into the agent's output
 			const toolRun = outputItems(execution, 'Read ID card', 0);

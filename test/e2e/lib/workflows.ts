@@ -199,7 +199,8 @@ export function connectionsWorkflow(scanDir: string, concurrency: number): Workf
 
 /**
  * The AI-agent tool: an AI Agent with a (local, scripted) OpenAI chat model and the generated
- * `etopOcrTool` in URL mode, the URL filled by the model through `$fromAI`.
+ * `etopOcrTool` at its defaults: Image URL input, the URL and the Document Type filled by the
+ * model through `$fromAI`.
  */
 export function agentWorkflow(imageUrl: string): Workflow {
 	return build(
@@ -234,12 +235,7 @@ export function agentWorkflow(imageUrl: string): Workflow {
 				type: TOOL_NODE_TYPE,
 				typeVersion: 1,
 				position: [350, 220],
-				parameters: {
-					documentType: '2',
-					inputType: 'url',
-					imageUrl: "={{ $fromAI('imageUrl', 'The http(s) address of the ID card image', 'string') }}",
-					options: {},
-				},
+				parameters: {},
 				credentials: { etopOcrApi: { ...E2E_CREDENTIALS.etopOcrApi } },
 			},
 		],
