@@ -1,17 +1,14 @@
 import fc from 'fast-check';
 
-import {
-	EMPTY_KEY,
-	META_KEYS,
-	NAME_MEMBERS,
-	ROOT_KEY,
-	VALUE_MEMBERS,
-	documentParts,
-	findDocuments,
-	flattenFields,
-	flattenRecords,
-	type FlatValue,
-} from '../../nodes/EtopOcr/output/flatten';
+import { EMPTY_KEY, ENVELOPE_MEMBERS as META_KEYS, NAME_MEMBERS, ROOT_KEY, VALUE_MEMBERS } from '../../nodes/EtopOcr/data/memberNames';
+import { documentParts } from '../../nodes/EtopOcr/output/documentParts';
+import { flattenFields, flattenRecords, type FlatValue } from '../../nodes/EtopOcr/output/flatten';
+
+/** The sub-bodies of each document when the body holds several, else the body itself. */
+function findDocuments(body: unknown): unknown[] {
+	const documents = documentParts(body);
+	return documents.length > 1 ? documents : [body];
+}
 
 // Bodies shaped like the ones public client code saw from the API (see etop-api-facts.md).
 const recogInfo = {
@@ -327,6 +324,10 @@ describe('flattenFields rules', () => {
 			'responseId',
 			'PlateNum',
 			'TicketNum',
+			'img_data',
+			'PageIndex',
+			'Time',
+			'SerialId',
 		]);
 		expect(
 			flattenFields({
@@ -597,28 +598,33 @@ describe('flattenRecords', () => {
 					FieldList: [
 						{ key: 'PlateNo', value: '浙A12345', position: { left: 1 } },
 						{ key: 'PlateNo', value: '浙A54321', chn_key: '号牌号码' },
+						{ chn_key: '总质量', value: '1830kg' },
 					],
 				},
 			],
 		};
 		expect(flattenRecords(body)).toEqual([
-			{ key: 'type', path: ['type'], field: 'type', within: ['ResultList'], value: '行驶证主页' },
-			{ key: 'PlateNo', path: ['PlateNo'], field: 'PlateNo', within: ['ResultList', 'FieldList'], value: '浙A12345' },
+			{ key: 'type', path: ['type'], field: 'type', within: ['ResultList'], detail: false, value: '行驶证主页' },
+			{ key: 'PlateNo', path: ['PlateNo'], field: 'PlateNo', within: ['ResultList', 'FieldList'], detail: false, value: '浙A12345' },
 			{
 				key: 'PlateNo.position.left',
 				path: ['PlateNo', 'position', 'left'],
 				field: 'PlateNo',
 				within: ['ResultList', 'FieldList'],
+				detail: true,
 				value: 1,
 			},
-			{ key: 'PlateNo_2', path: ['PlateNo'], field: 'PlateNo_2', within: ['ResultList', 'FieldList'], value: '浙A54321' },
+			{ key: 'PlateNo_2', path: ['PlateNo'], field: 'PlateNo_2', within: ['ResultList', 'FieldList'], detail: false, value: '浙A54321' },
 			{
 				key: 'PlateNo_2.chn_key',
 				path: ['PlateNo', 'chn_key'],
 				field: 'PlateNo_2',
 				within: ['ResultList', 'FieldList'],
+				detail: true,
 				value: '号牌号码',
 			},
+			// An entry without a key is named by its label.
+			{ key: '总质量', path: ['总质量'], field: '总质量', within: ['ResultList', 'FieldList'], detail: false, label: '总质量', value: '1830kg' },
 		]);
 	});
 

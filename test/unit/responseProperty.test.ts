@@ -20,7 +20,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { META_KEYS, NAME_MEMBERS, VALUE_MEMBERS } from '../../nodes/EtopOcr/output/flatten';
+import { ENVELOPE_MEMBERS as META_KEYS, NAME_MEMBERS, VALUE_MEMBERS } from '../../nodes/EtopOcr/data/memberNames';
 import { sendOcrRequest } from '../../nodes/EtopOcr/transport/sendOcrRequest';
 import { makeJpeg, makePng } from '../fixtures/images';
 import { shutdownEngine } from '../harness/engine';

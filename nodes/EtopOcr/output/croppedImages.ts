@@ -1,8 +1,12 @@
-import { sniffImageFormat } from '../input/imageBytes';
+import { CROP_MEMBERS } from '../data/memberNames';
 import type { ImageFormat } from '../data/imageFormats';
+import { sniffImageFormat } from '../input/imageBytes';
+import { camelCase } from './camelCase';
+import { asEntry, isObject } from './flatten';
+import { UniqueKeys } from './uniqueKeys';
 
 export interface CroppedImage {
-	/** Name of the member that held the image, used as the binary field name. */
+	/** The binary property name: `document`, `portrait`, `page`, `<field>Image` … */
 	name: string;
 	bytes: Buffer;
 	format: ImageFormat;
@@ -12,41 +16,50 @@ export interface CroppedImage {
 const MIN_BASE64_LENGTH = 128;
 const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
 
-function decodeImage(value: string): { bytes: Buffer; format: ImageFormat } | undefined {
-	const text = value.replace(/^data:[^,]*,/, '');
+function imageFormat(text: string): ImageFormat | undefined {
 	if (text.length < MIN_BASE64_LENGTH || !BASE64.test(text.slice(0, 4096))) return undefined;
-	const format = sniffImageFormat(Buffer.from(text.slice(0, 64), 'base64'));
-	return format ? { bytes: Buffer.from(text, 'base64'), format } : undefined;
+	return sniffImageFormat(Buffer.from(text.slice(0, 64), 'base64'));
+}
+
+const withoutDataPrefix = (value: string) => value.replace(/^data:[^,]*,/, '');
+
+/**
+ * The binary property name of a crop found under `member`: the English name of a known crop
+ * member (`image_data` → `document`, `head_image_data` → `portrait`); inside a key/value entry the
+ * entry's own crop, `<entry key in camelCase>Image` (`fieldImage` for a Chinese-named entry); any
+ * other member in camelCase (`image` if it has no English name).
+ */
+function binaryName(member: string, entryName: string | undefined): string {
+	if (entryName !== undefined) return `${camelCase(entryName) ?? 'field'}Image`;
+	return CROP_MEMBERS[member] ?? camelCase(member) ?? 'image';
 }
 
 /**
  * Finds base64 images anywhere in a body (the service names them differently per product) and
- * returns them with a copy of the body in which they are removed, so that the JSON stays small
- * and the images travel as n8n binary data.
+ * returns a copy of the body without them. With `keep`, they are returned as images to become
+ * binary properties (Return Cropped Images); without it they are only dropped: the service sends
+ * crops unasked, and a crop is never a field.
  */
-export function extractCroppedImages(body: unknown): { rest: unknown; images: CroppedImage[] } {
+export function extractCroppedImages(body: unknown, keep: boolean): { rest: unknown; images: CroppedImage[] } {
 	const images: CroppedImage[] = [];
-	const taken = new Set<string>();
-	const uniqueName = (name: string) => {
-		let candidate = name;
-		for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
-		taken.add(candidate);
-		return candidate;
-	};
-	const walk = (value: unknown, name: string): unknown => {
+	const names = new UniqueKeys();
+	const walk = (value: unknown, member: string, entryName: string | undefined): unknown => {
 		if (typeof value === 'string') {
-			const image = decodeImage(value);
-			if (!image) return value;
-			images.push({ name: uniqueName(name), ...image });
+			const text = withoutDataPrefix(value);
+			const format = imageFormat(text);
+			if (!format) return value;
+			if (keep) images.push({ name: names.take(binaryName(member, entryName)), bytes: Buffer.from(text, 'base64'), format });
 			return undefined;
 		}
 		if (Array.isArray(value)) {
-			return value.map((entry) => walk(entry, name)).filter((entry) => entry !== undefined);
+			return value.map((entry) => walk(entry, member, entryName)).filter((entry) => entry !== undefined);
 		}
-		if (value && typeof value === 'object') {
+		if (isObject(value)) {
+			const entry = asEntry(value);
 			const copy: Record<string, unknown> = {};
-			for (const [key, entry] of Object.entries(value)) {
-				const kept = walk(entry, key);
+			for (const [key, child] of Object.entries(value)) {
+				// An entry's own crop is named after the entry; its value's members are not its crops.
+				const kept = walk(child, key, entry && key !== entry.valueMember ? entry.name : undefined);
 				// defineProperty, not `copy[key] =`: a member named __proto__ must stay a member.
 				if (kept !== undefined) Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
 			}
@@ -54,6 +67,6 @@ export function extractCroppedImages(body: unknown): { rest: unknown; images: Cr
 		}
 		return value;
 	};
-	const rest = walk(body, 'image');
+	const rest = walk(body, 'image', undefined);
 	return { rest, images };
 }

@@ -8,9 +8,11 @@ import {
 	productsForPid,
 	type FieldFamily,
 } from '../data/catalogue';
+import { CROP_MEMBERS, PID_MEMBERS, POSITION_MEMBERS, RESULT_DETAIL_MEMBERS, TYPE_MEMBERS } from '../data/memberNames';
+import { holdsFieldList, namesProduct } from './documentParts';
 import { groupFields, type FieldGroup } from './fieldGroups';
-import { flattenRecords, holdsFieldList, type FlatValue } from './flatten';
-import { POSITION_MEMBERS, readBox, type Box, type PositionPart } from './positions';
+import { flattenRecords } from './flatten';
+import { readBox, type Box, type PositionPart } from './positions';
 import { shapeField, type ShapedField, type ShapeSettings } from './shapeFields';
 
 /** Which document a result is, for the item's meta. */
@@ -27,37 +29,22 @@ export interface ShapedDocument {
 	info: DocumentInfo;
 	/** Where the whole document sits in the image, when the service said. */
 	position?: Box;
-	/** The other members of a result that keeps its fields in a list (`ocr_error_code`, `angle`). */
+	/** How the service read the document (`ocr_error_code`, `direct`, `angle`, `head_position` …). */
 	details?: IDataObject;
 	fields: ShapedField[];
 }
 
-/**
- * Members of the document record itself (not of its fields) that say which document it is
- * rather than what it says: `ResultList` entries carry `pid` and `type`, receipts `票据类型`.
- * Together with a document-level position they go to the item's meta, not among its fields.
- */
-export const PID_MEMBERS: readonly string[] = ['pid', 'Pid', 'PID'];
-export const TYPE_MEMBERS: readonly string[] = ['type', '票据类型', 'docType', 'DocType'];
-
-/**
- * Members client code shows beside a result's field list (`{pid, type, ocr_error_code, direct,
- * angle, position, image_data, FieldList}`): how the service read the document (its status,
- * orientation, score, the crop placeholder). With the fields in the list they are details of the
- * document, not fields of it; anywhere else they stay fields.
- */
-export const RESULT_DETAIL_MEMBERS: readonly string[] = ['ocr_error_code', 'direct', 'angle', 'score', 'image_data', 'head_image_data'];
-
 const PIDS = new Set(PID_MEMBERS);
-const RESULT_DETAILS = new Set(RESULT_DETAIL_MEMBERS);
 const TYPES = new Set(TYPE_MEMBERS);
 const POSITIONS = new Set(POSITION_MEMBERS);
+const RESULT_DETAILS = new Set(RESULT_DETAIL_MEMBERS);
+const CROPS = new Set(Object.keys(CROP_MEMBERS));
 
 interface Descriptors {
 	pid?: number;
 	typeText?: string;
 	position?: Box;
-	details: Array<[string, FlatValue]>;
+	details: IDataObject;
 	rest: FieldGroup[];
 }
 
@@ -75,32 +62,50 @@ function typeOf(group: FieldGroup): string | undefined {
 	return group.hasValue && !group.details.length && typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+const boxParts = (group: FieldGroup): PositionPart[] => group.details.map((detail) => ({ path: detail.path, value: detail.value }));
+
+/** A descriptor member into the document's details: a box as a box, else its values by dotted key. */
+function addDetail(details: IDataObject, group: FieldGroup): void {
+	const put = (key: string, value: unknown) => Object.defineProperty(details, key, { value, enumerable: true, writable: true, configurable: true });
+	const box = group.hasValue ? undefined : readBox(new Map([['position', boxParts(group)]]));
+	if (box) return void put(group.key, box);
+	if (group.hasValue) put(group.key, group.value);
+	for (const detail of group.details) put([group.key, ...detail.path].join('.'), detail.value);
+}
+
 /**
- * Takes the document's own pid, type and position out of its field groups, and, when its
- * fields sit in a list of entries, its RESULT_DETAIL_MEMBERS too.
+ * Takes what describes the document out of its field groups: its own pid, type and position,
+ * and its crops (never fields). A result (it names its product) also gives its
+ * RESULT_DETAIL_MEMBERS; a result that keeps its fields in a list of entries gives every other
+ * member of its own too, since its fields are all in that list.
  */
-function takeDescriptors(groups: FieldGroup[], fieldsInList: boolean): Descriptors {
-	const found: Descriptors = { details: [], rest: [] };
-	const boxParts = new Map<string, PositionPart[]>();
+function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: boolean): Descriptors {
+	const found: Descriptors = { details: {}, rest: [] };
+	const boxes = new Map<string, PositionPart[]>();
 	const boxGroups: FieldGroup[] = [];
 	for (const group of groups) {
-		if (isOwnMember(group) && PIDS.has(group.name) && found.pid === undefined && pidOf(group) !== undefined) {
+		const own = isOwnMember(group);
+		if (own && PIDS.has(group.name) && found.pid === undefined && pidOf(group) !== undefined) {
 			found.pid = pidOf(group);
-		} else if (isOwnMember(group) && TYPES.has(group.name) && found.typeText === undefined && typeOf(group) !== undefined) {
+		} else if (own && TYPES.has(group.name) && found.typeText === undefined && typeOf(group) !== undefined) {
 			found.typeText = typeOf(group);
-		} else if (fieldsInList && isOwnMember(group) && RESULT_DETAILS.has(group.name) && group.hasValue && !group.details.length) {
-			found.details.push([group.key, group.value]);
+		} else if (own && CROPS.has(group.name)) {
+			continue;
+		} else if (own && POSITIONS.has(group.name) && !group.hasValue && !boxes.has(group.name)) {
+			boxes.set(group.name, boxParts(group));
+			boxGroups.push(group);
+			found.rest.push(group);
+		} else if (own && (fieldsInList || (result && RESULT_DETAILS.has(group.name)))) {
+			addDetail(found.details, group);
 		} else {
-			if (isOwnMember(group) && POSITIONS.has(group.name) && !group.hasValue && !boxParts.has(group.name)) {
-				boxParts.set(group.name, group.details);
-				boxGroups.push(group);
-			}
 			found.rest.push(group);
 		}
 	}
-	found.position = boxParts.size ? readBox(boxParts) : undefined;
-	// Only a position that reads as a box leaves the fields; anything else stays as returned.
-	if (found.position) found.rest = found.rest.filter((group) => !boxGroups.includes(group));
+	found.position = boxes.size ? readBox(boxes) : undefined;
+	// A position that does not read as a box stays as returned: among the details of a result
+	// that keeps its fields in a list, else among the fields.
+	if (found.position || fieldsInList) found.rest = found.rest.filter((group) => !boxGroups.includes(group));
+	if (!found.position && fieldsInList) for (const group of boxGroups) addDetail(found.details, group);
 	return found;
 }
 
@@ -124,14 +129,14 @@ function identify(requestedPid: number, pid?: number, typeText?: string): { info
  * dictionary (an auto-classification result uses the family of the document found).
  */
 export function shapeDocument(part: unknown, requestedPid: number, settings: ShapeSettings): ShapedDocument {
-	const { pid, typeText, position, details, rest } = takeDescriptors(groupFields(flattenRecords(part)), holdsFieldList(part));
+	const fieldsInList = holdsFieldList(part);
+	const { pid, typeText, position, details, rest } = takeDescriptors(groupFields(flattenRecords(part)), fieldsInList || namesProduct(part), fieldsInList);
 	const { info, family } = identify(requestedPid, pid, typeText);
 	const fields = rest.map((group) => shapeField(group, family, settings));
 	return {
 		info,
 		...(position ? { position } : {}),
-		// fromEntries defines own properties, so a '__proto__' member stays a plain one.
-		...(details.length ? { details: Object.fromEntries(details) } : {}),
+		...(Object.keys(details).length ? { details } : {}),
 		fields,
 	};
 }

@@ -1,9 +1,15 @@
-import { VALUE_MEMBERS, type FlatRecord, type FlatValue } from './flatten';
+import { VALUE_MEMBERS } from '../data/memberNames';
+import type { FlatRecord, FlatValue } from './flatten';
 
 /** A value below a field, with the names from the field down to it (`['position', 'left']`). */
 export interface Detail {
 	path: readonly string[];
 	value: FlatValue;
+	/**
+	 * A member of the field's entry beside its value (label, crop, position, quad, score …),
+	 * not part of the value: the output takes these out of the fields.
+	 */
+	entry: boolean;
 }
 
 /** One occurrence of a field in a document: its own value and what came with it. */
@@ -18,6 +24,8 @@ export interface FieldGroup {
 	hasValue: boolean;
 	value: FlatValue;
 	details: Detail[];
+	/** The printed label, when it is what names the field (`{chn_key: '总质量', value}`). */
+	label?: string;
 }
 
 const VALUES = new Set(VALUE_MEMBERS);
@@ -25,7 +33,8 @@ const VALUES = new Set(VALUE_MEMBERS);
 /**
  * A field printed as `{value, position, quad}` (or `{value, confidence}`) is that value with
  * details, not an object: its single `value` member becomes the field's own value, so
- * `姓名.value` comes out as `姓名` and maps like the bare text would.
+ * `姓名.value` comes out as `姓名` and maps like the bare text would, and its other members are
+ * details of it, as those of a key/value entry are.
  */
 function unwrapValue(group: FieldGroup): void {
 	if (group.hasValue) return;
@@ -34,7 +43,7 @@ function unwrapValue(group: FieldGroup): void {
 	const [only] = values;
 	group.hasValue = true;
 	group.value = only.value;
-	group.details = group.details.filter((detail) => detail !== only);
+	group.details = group.details.filter((detail) => detail !== only).map((detail) => ({ ...detail, entry: true }));
 }
 
 /** The field occurrences of flattened records, in the order their first value came. */
@@ -44,13 +53,14 @@ export function groupFields(records: readonly FlatRecord[]): FieldGroup[] {
 		let group = groups.get(record.field);
 		if (!group) {
 			group = { name: record.path[0], key: record.field, within: record.within, hasValue: false, value: null, details: [] };
+			if (record.label !== undefined) group.label = record.label;
 			groups.set(record.field, group);
 		}
 		if (record.path.length === 1 && !group.hasValue) {
 			group.hasValue = true;
 			group.value = record.value;
 		} else {
-			group.details.push({ path: record.path.slice(1), value: record.value });
+			group.details.push({ path: record.path.slice(1), value: record.value, entry: record.detail });
 		}
 	}
 	const list = [...groups.values()];

@@ -1,3 +1,6 @@
+import { CONTAINER_MEMBERS, EMPTY_KEY, ENVELOPE_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, ROOT_KEY, VALUE_MEMBERS } from '../data/memberNames';
+import { UniqueKeys } from './uniqueKeys';
+
 /**
  * Flat, mappable fields from an ETOP response body of any shape.
  *
@@ -8,17 +11,18 @@
  *
  * Rules of flattenFields, in the order they apply:
  *
- * 1. Envelope members (META_KEYS) are skipped wherever they occur as member names, with
+ * 1. Envelope members (ENVELOPE_MEMBERS) are skipped wherever they occur as member names, with
  *    everything under them. (An entry whose name is 'ErrorCode' is a field and is kept.)
  * 2. Key/value entries: an object with a name member (NAME_MEMBERS, first match wins) holding a
- *    string or number, and a value member (VALUE_MEMBERS, first match wins), becomes
- *    `name → value`. Its other members are kept as `name.member` (e.g. `PlateNo.confidence`),
- *    because their own names repeat in every entry and would mean nothing on their own.
- *    A record that merely has both members (`{name, value, date}`) is read as an entry too;
- *    nothing is lost, its other members become `<name>.date`.
+ *    non-empty string or a number, else a label member (LABEL_MEMBERS) holding a non-empty
+ *    string, and a value member (VALUE_MEMBERS, first match wins), becomes `name → value`.
+ *    Its other members (label, crop, position, quad, score …) are the entry's details: they are
+ *    kept as `name.member` and marked `detail` in flattenRecords, so that the output can take
+ *    them out of the fields. A record that merely has both members (`{name, value, date}`) is
+ *    read as an entry too; nothing is lost, its `date` is a detail.
  * 3. Plain objects contribute their members under their own names.
  * 4. At field level (the body itself, and anything reached only through containers), arrays
- *    and objects under CONTAINER_KEYS are walked through without adding their name; the content
+ *    and objects under CONTAINER_MEMBERS are walked through without adding their name; the content
  *    brings its own keys. An array of scalars has no keys of its own, so its items take the
  *    array's name.
  * 5. A nested plain object under any other name gets dotted paths (`position.left`,
@@ -34,7 +38,7 @@
  *    (e.g. holds only envelope members).
  * 8. Values that JSON cannot carry (undefined, functions, non-finite numbers, …) are ignored.
  *
- * Every scalar leaf outside META_KEYS therefore ends up as a value, except the names of
+ * Every scalar leaf outside ENVELOPE_MEMBERS therefore ends up as a value, except the names of
  * key/value entries, which become keys. Member order follows the body; the result is a plain
  * object, so integer-like keys ('1', '2') come first as JavaScript orders them. The function is
  * pure and deterministic.
@@ -42,79 +46,9 @@
 
 export type FlatValue = string | number | boolean | null;
 
-/**
- * Envelope members, not document fields (case-sensitive): the status (`ErrorCode`,
- * `ErrorMessage`), the call's bookkeeping (`recogInfo` with its `requestId`, `beginTime`,
- * `endTime`, `time`, `responseId`; `totalMs`; `requestId` and `responseId` when they sit outside
- * `recogInfo`), and `PlateNum` / `TicketNum`, the lengths of the `Plate` / `Ticket` arrays.
- */
-export const META_KEYS: readonly string[] = [
-	'ErrorCode',
-	'ErrorMessage',
-	'recogInfo',
-	'totalMs',
-	'requestId',
-	'responseId',
-	'PlateNum',
-	'TicketNum',
-];
-
-/** Members that name a key/value entry, by priority: `{key, …}`, `{Key, …}`, `{name, …}` … */
-export const NAME_MEMBERS: readonly string[] = ['key', 'Key', 'KEY', 'name', 'Name', 'NAME'];
-
-/** Members that hold the value of a key/value entry, by priority (`value`, `Value`, `val` …). */
-export const VALUE_MEMBERS: readonly string[] = ['value', 'Value', 'VALUE', 'val', 'Val', 'VAL'];
-
-/** Wrapper names whose object value is walked through at field level, like an array. */
-export const CONTAINER_KEYS: readonly string[] = [
-	'PageInfo',
-	'Result',
-	'ResultList',
-	'Plate',
-	'Ticket',
-	'result',
-	'results',
-	'Results',
-	'data',
-	'Data',
-];
-
-/**
- * Members whose list holds one entry per recognised document, for findDocuments. `ResultList` is
- * not one of them: inside a `Result` it most likely lists the fields or text lines of one
- * document, and splitting fields apart is worse than keeping two documents together; see
- * RESULT_LIST_KEYS for when it does hold documents.
- */
-export const DOCUMENT_LIST_KEYS: readonly string[] = [
-	'PageInfo',
-	'Result',
-	'result',
-	'Results',
-	'results',
-	'Plate',
-	'Ticket',
-	'data',
-	'Data',
-];
-
-/**
- * Members whose list holds documents only when every item looks like one: a record with a
- * numeric `pid` (which product read it), or with a list of key/value entries (its fields), as
- * client code shows for `ResultList: [{pid, type, FieldList: [{key, value}]}]`. Text lines
- * (`{type, value}`), table cells and plain field objects are never documents.
- */
-export const RESULT_LIST_KEYS: readonly string[] = ['ResultList', 'resultList'];
-
-/** The key used for a member or entry whose name is the empty string. */
-export const EMPTY_KEY = '(empty)';
-
-/** The key used for values that have no name at all (a scalar or scalar array as the body). */
-export const ROOT_KEY = 'value';
-
-const META = new Set(META_KEYS);
-const CONTAINERS = new Set(CONTAINER_KEYS);
-const DOCUMENT_LISTS = new Set(DOCUMENT_LIST_KEYS);
-const RESULT_LISTS = new Set(RESULT_LIST_KEYS);
+const META = new Set(ENVELOPE_MEMBERS);
+const CONTAINERS = new Set(CONTAINER_MEMBERS);
+const LABELS = new Set(LABEL_MEMBERS);
 
 type JsonObject = Record<string, unknown>;
 
@@ -134,6 +68,10 @@ export interface FlatRecord {
 	field: string;
 	/** Lists and containers walked through at field level on the way (`FieldList`, `明细`). */
 	within: readonly string[];
+	/** A member of a key/value entry beside its name and value (rule 2), or below one. */
+	detail: boolean;
+	/** The printed label of the entry the value belongs to, when that label names it (`{chn_key, value}`). */
+	label?: string;
 	value: FlatValue;
 }
 
@@ -150,29 +88,8 @@ interface Place {
 	path: readonly string[];
 	field: string;
 	within: readonly string[];
-}
-
-/** Hands out keys: a name, or `name_2`, `name_3` … once it is taken (rule 6). */
-export class UniqueKeys {
-	private readonly taken: Set<string>;
-	/** The next suffix to try per base key, so repeated keys stay linear. */
-	private readonly nextSuffix = new Map<string, number>();
-
-	constructor(reserved: readonly string[] = []) {
-		this.taken = new Set(reserved);
-	}
-
-	take(base: string): string {
-		let key = base;
-		if (this.taken.has(key)) {
-			let suffix = this.nextSuffix.get(base) ?? 2;
-			while (this.taken.has(`${base}_${suffix}`)) suffix++;
-			key = `${base}_${suffix}`;
-			this.nextSuffix.set(base, suffix + 1);
-		}
-		this.taken.add(key);
-		return key;
-	}
+	detail: boolean;
+	label?: string;
 }
 
 interface State {
@@ -182,9 +99,9 @@ interface State {
 	ancestors: Set<object>;
 }
 
-const ROOT: Place = { key: '', path: [], field: '', within: [] };
+const ROOT: Place = { key: '', path: [], field: '', within: [], detail: false };
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -201,14 +118,25 @@ function own(object: JsonObject, member: string): boolean {
 	return Object.prototype.hasOwnProperty.call(object, member) && object[member] !== undefined;
 }
 
-/** The object as a key/value entry (rule 2), or undefined when it is not one. */
-function asEntry(object: JsonObject): Entry | undefined {
-	const nameMember = NAME_MEMBERS.find((member) => {
+function nameIn(object: JsonObject, members: readonly string[], numbers: boolean): string | undefined {
+	for (const member of members) {
 		const name = own(object, member) ? object[member] : undefined;
-		return typeof name === 'string' || (typeof name === 'number' && Number.isFinite(name));
-	});
+		if (typeof name === 'string' && name !== '') return member;
+		if (numbers && typeof name === 'number' && Number.isFinite(name)) return member;
+	}
+	return undefined;
+}
+
+/** The object as a key/value entry (rule 2), or undefined when it is not one. */
+export function asEntry(object: JsonObject): Entry | undefined {
 	const valueMember = VALUE_MEMBERS.find((member) => own(object, member));
-	if (nameMember === undefined || valueMember === undefined) return undefined;
+	if (valueMember === undefined) return undefined;
+	// An empty name still names the entry ('(empty)') when there is no label to fall back on.
+	const nameMember =
+		nameIn(object, NAME_MEMBERS, true) ??
+		nameIn(object, LABEL_MEMBERS, false) ??
+		NAME_MEMBERS.find((member) => own(object, member) && object[member] === '');
+	if (nameMember === undefined) return undefined;
 	return {
 		name: keyName(String(object[nameMember])),
 		value: object[valueMember],
@@ -229,6 +157,8 @@ function join(place: Place, name: string): Place {
 		path: [...place.path, name],
 		field: atFieldLevel(place) ? name : place.field,
 		within: place.within,
+		detail: place.detail,
+		...(place.label === undefined ? {} : { label: place.label }),
 	};
 }
 
@@ -247,7 +177,7 @@ function emit(state: State, place: Place, value: FlatValue): Place {
 	const key = state.keys.take(place.key);
 	// A one-name path is the field itself, so its suffix names the field occurrence.
 	const field = place.path.length === 1 ? key : place.field;
-	state.records.push({ key, path: place.path, field, within: place.within, value });
+	state.records.push({ key, path: place.path, field, within: place.within, detail: place.detail, ...(place.label === undefined ? {} : { label: place.label }), value });
 	return { ...place, key, field };
 }
 
@@ -268,6 +198,7 @@ function walkObject(state: State, object: JsonObject, place: Place): void {
 
 function walkEntry(state: State, object: JsonObject, entry: Entry, place: Place): void {
 	let owner = join(place, entry.name);
+	if (LABELS.has(entry.nameMember)) owner.label = entry.name;
 	if (isScalar(entry.value)) {
 		owner = emit(state, owner, entry.value);
 	} else if (isEmptyContainer(entry.value)) {
@@ -282,7 +213,7 @@ function walkEntry(state: State, object: JsonObject, entry: Entry, place: Place)
 	}
 	for (const member of Object.keys(object)) {
 		if (member === entry.nameMember || member === entry.valueMember || META.has(member)) continue;
-		walkMember(state, keyName(member), object[member], owner);
+		walkMember(state, keyName(member), object[member], { ...owner, detail: true });
 	}
 }
 
@@ -341,81 +272,3 @@ export function flattenFields(body: unknown): Record<string, FlatValue> {
 	return Object.fromEntries(flattenRecords(body).map((record) => [record.key, record.value]));
 }
 
-/** An object that is a document or a wrapper, not a key/value entry. */
-function isRecord(value: unknown): value is JsonObject {
-	return isObject(value) && asEntry(value) === undefined;
-}
-
-function isRecordList(value: unknown): value is JsonObject[] {
-	return Array.isArray(value) && value.length > 0 && value.every(isRecord);
-}
-
-function isEntryList(value: unknown): boolean {
-	return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && asEntry(item) !== undefined);
-}
-
-/** Whether an object keeps its fields in a member list of key/value entries (`FieldList`). */
-export function holdsFieldList(value: unknown): boolean {
-	return isObject(value) && Object.values(value).some(isEntryList);
-}
-
-/** A ResultList item that is a document: it names its product or carries its own fields. */
-function looksLikeDocument(record: JsonObject): boolean {
-	const pid = record.pid;
-	if (typeof pid === 'number' || (typeof pid === 'string' && /^\d+$/.test(pid.trim()))) return true;
-	return holdsFieldList(record);
-}
-
-/** The document list a wrapper holds under `member`, if it is one. */
-function documentList(member: string, inner: unknown): 'list' | 'empty' | undefined {
-	if (Array.isArray(inner) && inner.length === 0) {
-		return DOCUMENT_LISTS.has(member) || RESULT_LISTS.has(member) ? 'empty' : undefined;
-	}
-	if (DOCUMENT_LISTS.has(member)) return isRecordList(inner) || isRecord(inner) ? 'list' : undefined;
-	if (RESULT_LISTS.has(member)) return isRecordList(inner) && inner.every(looksLikeDocument) ? 'list' : undefined;
-	return undefined;
-}
-
-function documentsIn(node: unknown, ancestors: Set<object>): unknown[] {
-	if (typeof node !== 'object' || node === null || ancestors.has(node)) return [node];
-	ancestors.add(node);
-	let documents: unknown[] = [node];
-	if (isRecordList(node)) {
-		documents = node.flatMap((item) => documentsIn(item, ancestors));
-	} else if (isRecord(node)) {
-		const members = Object.keys(node).filter((member) => !META.has(member));
-		const only = members.length === 1 ? members[0] : undefined;
-		const kind = only === undefined ? undefined : documentList(only, node[only]);
-		if (kind === 'empty') documents = [];
-		if (kind === 'list') documents = documentsIn(node[only as string], ancestors);
-	}
-	ancestors.delete(node);
-	return documents;
-}
-
-/**
- * The sub-bodies of each recognised document, innermost: `[]` when the body wraps an empty
- * document list (`{Plate: []}`, an auto-classification that found nothing), one sub-body per
- * document otherwise, the body itself when it is one document.
- */
-export function documentParts(body: unknown): unknown[] {
-	return documentsIn(body, new Set());
-}
-
-/**
- * The sub-bodies of each recognised document when the body holds several, else `[body]`.
- *
- * How it decides: starting at the body, it steps through wrappers, i.e. an object whose only
- * member outside META_KEYS is one of DOCUMENT_LIST_KEYS (`{PlateNum, Plate: [...]}`,
- * `{ErrorCode, Result: [...]}`, `{PageInfo: [...]}`), or one of RESULT_LIST_KEYS whose items all
- * look like documents, and through arrays whose items are all records (objects that are not
- * key/value entries). Whatever it cannot step through is one document. An object with any other
- * member beside the list (an invoice with its line items, a result with its `type` and field
- * list) is a document, never split. A list of key/value entries is the fields of one document.
- * So several plates, pages, tickets or auto-classification results come back one per document;
- * a single document, or a shape it does not recognise, comes back as `[body]`, envelope included.
- */
-export function findDocuments(body: unknown): unknown[] {
-	const documents = documentParts(body);
-	return documents.length > 1 ? documents : [body];
-}

@@ -9,7 +9,7 @@ import type {
 import { requestedPid } from '../input/documentType';
 import { extractCroppedImages, type CroppedImage } from './croppedImages';
 import { shapeDocument, type ShapedDocument } from './documents';
-import { documentParts } from './flatten';
+import { documentParts } from './documentParts';
 import { layOut } from './layout';
 import { buildMeta, documentMeta, type DocumentsInItem } from './meta';
 import type { FieldNaming, ShapeSettings } from './shapeFields';
@@ -17,8 +17,10 @@ import type { FieldNaming, ShapeSettings } from './shapeFields';
 interface OutputSettings extends ShapeSettings {
 	simplify: boolean;
 	oneItemPerDocument: boolean;
-	/** Return Field Positions: `fieldPositions` is then always there, empty if none came. */
+	/** Return Field Positions: `fieldPositions` is there only then, and always then (empty if none came). */
 	positions: boolean;
+	/** Return Cropped Images: crops become binary properties; otherwise they are dropped. */
+	crops: boolean;
 	includeInputFields: boolean;
 }
 
@@ -31,6 +33,7 @@ function readSettings(context: IExecuteSingleFunctions): OutputSettings {
 		normalize: options.normalizeValues !== false,
 		oneItemPerDocument: options.oneItemPerDocument === true,
 		positions: options.returnPositions === true,
+		crops: options.returnCroppedImages === true,
 		includeInputFields: options.includeInputFields === true,
 	};
 }
@@ -47,14 +50,22 @@ async function binaryOf(context: IExecuteSingleFunctions, images: CroppedImage[]
 	return binary;
 }
 
-/** Flat fields of the item's documents, their positions, and the meta block. */
+const nonEmpty = (name: string, map: object): IDataObject => (Object.keys(map).length ? { [name]: map } : {});
+
+/**
+ * Flat fields of the item's documents, their positions when asked, and the meta block with what
+ * the service said about the fields: labels, scores and other entry members, when it sent any.
+ */
 function simplified(documents: ShapedDocument[], meta: IDataObject, placement: Omit<DocumentsInItem, 'documents'>, settings: OutputSettings): IDataObject {
 	const laid = layOut(documents.flatMap((document) => document.fields));
 	const json: IDataObject = { ...laid.fields };
-	if (settings.positions || Object.keys(laid.positions).length) json.fieldPositions = laid.positions;
+	if (settings.positions) json.fieldPositions = laid.positions;
 	json.meta = {
 		...meta,
 		...documentMeta({ documents, ...placement }),
+		...nonEmpty('labels', laid.labels),
+		...nonEmpty('scores', laid.scores),
+		...nonEmpty('fieldDetails', laid.details),
 		...(settings.normalize ? { unparsed: laid.unparsed } : {}),
 	};
 	return json;
@@ -70,22 +81,28 @@ function shapeBody(body: IDataObject, pid: number, settings: OutputSettings): Ar
 	if (settings.oneItemPerDocument && parts.length > 1) {
 		// Each document keeps its own crops: the image of a receipt goes with that receipt's item.
 		return parts.map((part, index) => {
-			const { rest, images } = extractCroppedImages(part);
+			const { rest, images } = extractCroppedImages(part, settings.crops);
 			const document = shapeDocument(rest, pid, settings);
 			return { json: simplified([document], meta, { count: parts.length, index }, settings), images };
 		});
 	}
-	const { rest, images } = extractCroppedImages(body);
+	const { rest, images } = extractCroppedImages(body, settings.crops);
 	const documents = documentParts(rest).map((part) => shapeDocument(part, pid, settings));
 	const index = settings.oneItemPerDocument && documents.length === 1 ? { index: 0 } : {};
 	return [{ json: simplified(documents, meta, { count: documents.length, ...index }, settings), images }];
 }
 
+/** The body as returned, but for its crops: binary properties when asked, else dropped. */
+function rawBody(body: IDataObject, settings: OutputSettings): { json: IDataObject; images: CroppedImage[] } {
+	const { rest, images } = extractCroppedImages(body, settings.crops);
+	return { json: rest as IDataObject, images };
+}
+
 /**
  * postReceive: shapes the parsed body for the next node. Simplified (default): flat fields a
  * no-code user can map (English names, optionally normalized values, one item per document if
- * asked) plus a `meta` block; otherwise the body as returned. Cropped images become binary
- * fields in both cases. The request hook pairs every item returned here to the input item.
+ * asked) plus a `meta` block; otherwise the body as returned. In both, crops become binary
+ * properties with Return Cropped Images and are dropped without it. The request hook pairs every item returned here to the input item.
  */
 export async function formatOutput(
 	this: IExecuteSingleFunctions,
@@ -97,9 +114,7 @@ export async function formatOutput(
 	const input = settings.includeInputFields ? this.getInputData().json : {};
 	const results: INodeExecutionData[] = [];
 	for (const { json: body } of items) {
-		const shaped = settings.simplify
-			? shapeBody(body, pid, settings)
-			: [{ json: body, images: extractCroppedImages(body).images }];
+		const shaped = settings.simplify ? shapeBody(body, pid, settings) : [rawBody(body, settings)];
 		for (const { json, images } of shaped) {
 			const item: INodeExecutionData = { json: settings.includeInputFields ? { ...input, ...json } : json };
 			if (images.length) item.binary = await binaryOf(this, images);

@@ -4,42 +4,48 @@ import { documentNameForPid } from '../data/catalogue';
 import type { DocumentInfo } from './documents';
 import type { Box } from './positions';
 
+/** Members the service did not give are left out, never `null` on every item. */
 export interface ResultMeta extends IDataObject {
 	/** The product the call asked for, and its name. */
 	pid: number;
 	documentType: string;
-	requestId: string | null;
-	responseId: string | null;
-	serviceTimeMs: number | null;
+	requestId?: string;
+	responseId?: string;
+	serviceTimeMs?: number;
 }
 
-/** What the simplified item says about the document(s) it holds. */
+/** What the simplified item says about the document(s) it holds; unknown members are left out. */
 export interface DocumentMeta extends IDataObject {
 	/** The document found: its pid, catalogue name and the service's own name for it. */
-	detectedPid: number | null;
-	detectedDocumentType: string | null;
-	detectedTypeText: string | null;
+	detectedPid?: number;
+	detectedDocumentType?: string;
+	detectedTypeText?: string;
 	/** How many documents the service found in the image. */
 	documentCount: number;
 }
 
-const text = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
+const text = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : String(value));
 
-function milliseconds(value: unknown): number | null {
+function milliseconds(value: unknown): number | undefined {
 	const number = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
-	return Number.isFinite(number) ? number : null;
+	return Number.isFinite(number) ? number : undefined;
+}
+
+/** Copies the members of `members` that have a value. */
+function present<T extends IDataObject>(members: T): T {
+	return Object.fromEntries(Object.entries(members).filter(([, value]) => value !== undefined && value !== null)) as T;
 }
 
 /** The small block every simplified item carries: what was asked and how the service answered. */
 export function buildMeta(pid: number, body: IDataObject): ResultMeta {
-	const info = (body.recogInfo ?? {}) as IDataObject;
-	return {
+	const info = (typeof body.recogInfo === 'object' && body.recogInfo !== null ? body.recogInfo : {}) as IDataObject;
+	return present({
 		pid,
 		documentType: documentNameForPid(pid) ?? `Product ${pid}`,
 		requestId: text(info.requestId),
 		responseId: text(info.responseId),
 		serviceTimeMs: milliseconds(info.time) ?? milliseconds(body.totalMs),
-	};
+	});
 }
 
 export interface DocumentsInItem {
@@ -58,18 +64,18 @@ export interface DocumentsInItem {
  */
 export function documentMeta({ documents, count, index }: DocumentsInItem): DocumentMeta & IDataObject {
 	const first = documents[0];
-	const meta: DocumentMeta & IDataObject = {
-		detectedPid: first?.info.pid ?? null,
-		detectedDocumentType: first?.info.documentType ?? null,
-		detectedTypeText: first?.info.typeText ?? null,
+	const meta: DocumentMeta & IDataObject = present({
+		detectedPid: first?.info.pid ?? undefined,
+		detectedDocumentType: first?.info.documentType ?? undefined,
+		detectedTypeText: first?.info.typeText ?? undefined,
 		documentCount: count,
-	};
+	});
 	if (index !== undefined) meta.documentIndex = index;
 	if (documents.length === 1 && first.position) meta.documentPosition = { ...first.position };
 	if (documents.length === 1 && first.details) meta.documentDetails = { ...first.details };
 	if (documents.length > 1) {
 		meta.documents = documents.map(({ info, position, details }) => ({
-			...info,
+			...present(info),
 			...(position ? { position: { ...position } } : {}),
 			...(details ? { details: { ...details } } : {}),
 		}));

@@ -1,3 +1,4 @@
+import { CORNER_MEMBERS, RECTANGLE_MEMBERS } from '../data/memberNames';
 import type { FlatValue } from './flatten';
 
 /**
@@ -17,14 +18,6 @@ export interface PositionPart {
 	path: readonly string[];
 	value: FlatValue;
 }
-
-/** Members holding a rectangle (`{left, top, width, height}` and the like), by priority. */
-export const RECTANGLE_MEMBERS: readonly string[] = ['position', 'Position', 'pos', 'rect', 'Rect', 'bbox', 'box'];
-
-/** Members holding corner points (`[x1, y1, … x4, y4]`, `[{x, y} ×4]`, `{x1, y1, …}`). */
-export const CORNER_MEMBERS: readonly string[] = ['quad', 'Quad', 'points', 'Points'];
-
-export const POSITION_MEMBERS: readonly string[] = [...RECTANGLE_MEMBERS, ...CORNER_MEMBERS];
 
 function number(value: FlatValue): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -94,18 +87,25 @@ function boundingBox(points: Array<[number, number]>): Box {
 /**
  * The box that position members describe (member name → its parts). A rectangle wins over
  * corners; corners give their bounding box (a tilted field's quad becomes the upright rectangle
- * around it). Undefined when nothing reads as one box, e.g. several boxes under one name.
+ * around it). Undefined when nothing reads as one box, e.g. several boxes under one name, and for
+ * the all-zero box the service sends for a field it did not find (an empty value).
  */
 export function readBox(found: ReadonlyMap<string, readonly PositionPart[]>): Box | undefined {
 	for (const member of RECTANGLE_MEMBERS) {
 		const parts = found.get(member);
 		const box = parts ? rectangle(parts) : undefined;
-		if (box) return box;
+		if (box && !isNowhere(box)) return box;
 	}
 	for (const member of CORNER_MEMBERS) {
 		const parts = found.get(member);
 		const points = parts ? corners(parts) : undefined;
-		if (points) return boundingBox(points);
+		const box = points ? boundingBox(points) : undefined;
+		if (box && !isNowhere(box)) return box;
 	}
 	return undefined;
+}
+
+/** Whether a box is the service's "no position" (all zero; real answers send it for empty fields). */
+function isNowhere(box: Box): boolean {
+	return box.left === 0 && box.top === 0 && box.width === 0 && box.height === 0;
 }

@@ -1,9 +1,11 @@
 import type { FieldFamily } from '../data/catalogue';
 import { lookupFieldName, type FieldName } from '../data/fieldNames';
+import { CROP_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, POSITION_MEMBERS, SCORE_MEMBERS } from '../data/memberNames';
+import { camelCase } from './camelCase';
 import type { Detail, FieldGroup } from './fieldGroups';
 import type { FlatValue } from './flatten';
 import { normalizeValue } from './normalize';
-import { POSITION_MEMBERS, readBox, type Box, type PositionPart } from './positions';
+import { readBox, type Box, type PositionPart } from './positions';
 
 export type FieldNaming = 'english' | 'asReturned';
 
@@ -12,61 +14,65 @@ export interface ShapeSettings {
 	normalize: boolean;
 }
 
-/** A field ready to be laid out: its name, values and the details that stay with it. */
+/** A field ready to be laid out: its name, values and what the service said about it. */
 export interface ShapedField {
 	name: string;
 	hasValue: boolean;
 	value: FlatValue;
 	/** Values added beside it, by name suffix: `Text` (the original), `Start`, `End`. */
 	companions: Array<[suffix: string, value: FlatValue]>;
+	/** Parts of a structured value (`签发机关.名称`): they stay fields, as dotted keys below it. */
+	parts: Detail[];
+	/** The printed label of an entry (`chn_key`), for meta.labels. */
+	label?: string;
+	/** The service's confidence, for meta.scores. */
+	score?: FlatValue;
+	/** Any other member of its entry (not a label, crop, position or score), for meta.fieldDetails. */
 	details: Detail[];
 	position?: Box;
 	/** Normalize Values could not read it; it stays text. */
 	unparsed: boolean;
 }
 
-/**
- * Members of a key/value entry that give the field's Chinese label (`{key: 'PlateNo', chn_key:
- * '号牌号码'}`). The dictionary is asked for the label too when it does not know the key. Once
- * the field has its English name, a label the dictionary lists for that very name says nothing
- * new (the README table has it) and is left out; any other label stays as returned.
- */
-export const LABEL_MEMBERS: readonly string[] = ['chn_key', 'chnKey', 'chineseKey', 'chinese_key', 'cn_key'];
-
 const LABELS = new Set(LABEL_MEMBERS);
+const NAMES = new Set(NAME_MEMBERS);
 const POSITIONS = new Set(POSITION_MEMBERS);
+const SCORES = new Set(SCORE_MEMBERS);
+const CROPS = new Set(Object.keys(CROP_MEMBERS));
 
-function isLabel(detail: Detail): boolean {
-	return detail.path.length === 1 && LABELS.has(detail.path[0]) && typeof detail.value === 'string';
-}
-
-function labelName(detail: Detail, group: FieldGroup, family: FieldFamily): FieldName | undefined {
-	return isLabel(detail) ? lookupFieldName(family, String(detail.value), group.within) : undefined;
-}
+const isLabel = (detail: Detail) => detail.path.length === 1 && LABELS.has(detail.path[0]) && typeof detail.value === 'string';
 
 function knownName(group: FieldGroup, family: FieldFamily): FieldName | undefined {
 	const byName = lookupFieldName(family, group.name, group.within);
 	if (byName) return byName;
 	for (const detail of group.details) {
-		const byLabel = labelName(detail, group, family);
+		const byLabel = detail.entry && isLabel(detail) ? lookupFieldName(family, String(detail.value), group.within) : undefined;
 		if (byLabel) return byLabel;
 	}
 	return undefined;
 }
 
-/** Takes the field's position out of its details when they read as one box. */
-function takePosition(field: ShapedField): void {
-	const found = new Map<string, PositionPart[]>();
-	for (const detail of field.details) {
-		if (!POSITIONS.has(detail.path[0])) continue;
-		const parts = found.get(detail.path[0]) ?? [];
-		parts.push({ path: detail.path.slice(1), value: detail.value });
-		found.set(detail.path[0], parts);
+/**
+ * Sorts the members of a field's entry: its label, score and position (as a box) are kept for
+ * meta and fieldPositions, a crop (taken out as binary before, when asked), an all-zero position and
+ * an empty name member beside a label are dropped, anything else is a detail for meta.fieldDetails.
+ */
+function sortEntryMembers(field: ShapedField, members: readonly Detail[]): void {
+	const boxes = new Map<string, PositionPart[]>();
+	const positions: Detail[] = [];
+	for (const detail of members) {
+		const [member] = detail.path;
+		if (field.label === undefined && isLabel(detail)) field.label = String(detail.value);
+		else if (field.score === undefined && detail.path.length === 1 && SCORES.has(member)) field.score = detail.value;
+		else if (POSITIONS.has(member)) {
+			boxes.set(member, [...(boxes.get(member) ?? []), { path: detail.path.slice(1), value: detail.value }]);
+			positions.push(detail);
+		} else if (!CROPS.has(member) && !(NAMES.has(member) && detail.value === '')) field.details.push(detail);
 	}
-	const box = found.size ? readBox(found) : undefined;
-	if (!box) return;
-	field.position = box;
-	field.details = field.details.filter((detail) => !POSITIONS.has(detail.path[0]));
+	const box = boxes.size ? readBox(boxes) : undefined;
+	if (box) field.position = box;
+	// A position that reads as no box stays as returned, unless it is the all-zero "nowhere".
+	else if (positions.some((detail) => detail.value !== 0)) field.details.push(...positions);
 }
 
 function normalize(field: ShapedField, known: FieldName): void {
@@ -95,23 +101,32 @@ function normalize(field: ShapedField, known: FieldName): void {
 	}
 }
 
+/** The English name of a field: the dictionary's, else an English key in camelCase, else as returned. */
+function englishName(group: FieldGroup, known: FieldName | undefined): string {
+	return known?.name ?? camelCase(group.name) ?? group.name;
+}
+
 /**
- * One field occurrence as the user asked for it: the English name when the family's dictionary
- * knows it (else the name as returned), the value read by its kind when Normalize Values is on,
- * and its position taken out of its details.
+ * One field occurrence as the user asked for it: named (see englishName, or as returned), the
+ * value read by its kind when Normalize Values is on, and the members of its entry sorted out of
+ * the fields (sortEntryMembers).
  */
 export function shapeField(group: FieldGroup, family: FieldFamily, settings: ShapeSettings): ShapedField {
 	const known = knownName(group, family);
-	const english = settings.naming === 'english' && known !== undefined;
 	const field: ShapedField = {
-		name: english ? known.name : group.name,
+		name: settings.naming === 'english' ? englishName(group, known) : group.name,
 		hasValue: group.hasValue,
 		value: group.value,
 		companions: [],
-		details: english ? group.details.filter((detail) => labelName(detail, group, family) !== known) : [...group.details],
+		parts: group.details.filter((detail) => !detail.entry),
+		details: [],
 		unparsed: false,
+		...(group.label === undefined ? {} : { label: group.label }),
 	};
-	takePosition(field);
+	sortEntryMembers(
+		field,
+		group.details.filter((detail) => detail.entry),
+	);
 	if (settings.normalize && known) normalize(field, known);
 	return field;
 }
