@@ -52,6 +52,22 @@ export class EtopOcrApi implements ICredentialType {
 			description:
 				'Full URL of the recognition servlet. Change it for a private installation (e.g. http://HOST:8080/OcrWeb/servlet/PageOcrServlet) or the v3 path (…/ocr/v3/recogInterface.srvc).',
 		},
+		{
+			displayName: 'Image Field Name',
+			name: 'uploadField',
+			type: 'options',
+			options: [
+				{ name: 'File (ETOP Cloud)', value: 'file', description: 'The name the ETOP document gives the base64 image' },
+				{
+					name: 'Filedata (Some Private Installations)',
+					value: 'filedata',
+					description: 'For private servlets that read the base64 image from filedata and answer -6 to file',
+				},
+			],
+			default: 'file',
+			description:
+				'The form field that carries the base64 image (Upload Method: Base64). Keep File unless your private installation answers -6 (file not provided) to it.',
+		},
 	];
 
 	// A function rather than generic `authenticate.properties.body`: n8n merges generic body fields

@@ -45,10 +45,13 @@ function reached(scope: string, ...names: string[]): void {
 	exercised.set(scope, set);
 }
 
-/** The members of a sandbox ResultList entry beside its FieldList, as the node puts them in meta. */
+/**
+ * The members of a sandbox ResultList entry beside its FieldList, as the node puts them in meta:
+ * how it was read, and where the portrait is. Its crops (empty here) are never in it.
+ */
 function entryDetails(page: Page): IDataObject {
-	const head = DOCUMENTS[page.pid]?.headImage && page.side === 'front' ? { head_image_data: '' } : {};
-	return { ocr_error_code: 0, direct: 0, angle: 0, image_data: '', ...head };
+	const head = DOCUMENTS[page.pid]?.headImage && page.side === 'front' ? { head_position: { left: 470, top: 100, width: 150, height: 190 } } : {};
+	return { direct: 0, angle: 0, ...head, ocr_error_code: 0 };
 }
 
 async function one(parameters: INodeParameters, marker?: string): Promise<INodeExecutionData> {
@@ -76,7 +79,8 @@ const marker = (...directives: string[]) => {
 /** The English name of each field of a page, and the value the sandbox gives it. */
 function expectedFields(page: Page): IDataObject {
 	return Object.fromEntries(
-		page.data.fields.map(([key, , value]) => [lookupFieldName(page.family, key, [])!.name, value]),
+		// An entry without a key is named by its label.
+		page.data.fields.map(([key, chn, value]) => [lookupFieldName(page.family, key || chn, [])!.name, value]),
 	);
 }
 
@@ -86,6 +90,9 @@ function lineItemFields(): IDataObject {
 	return Object.fromEntries(Object.entries(row).map(([chn, value]) => [list.fields.find((field) => field.from.includes(chn))!.name, value]));
 }
 
+/** Every field of a page: its FieldList entries, and the VAT invoice's line items. */
+const pageFields = (page: Page): IDataObject => ({ ...expectedFields(page), ...(page.pid === 21 && page.side === 'front' ? lineItemFields() : {}) });
+
 describe('English field names for every family, through the engine and the sandbox', () => {
 	it.each(PAGES.map((page) => [label(page), page.family, page] as const))(
 		'pid %s (%s): every field the sandbox returns comes out under its English name',
@@ -93,7 +100,7 @@ describe('English field names for every family, through the engine and the sandb
 			const item = await one({ documentType: String(page.pid), options: RAW }, marker(sideMarker(page.side)));
 			const shape = productOf(page.pid)!.family;
 			const fields = fieldsOf(item);
-			const expected = { ...expectedFields(page), ...(page.pid === 21 && page.side === 'front' ? lineItemFields() : {}) };
+			const expected = pageFields(page);
 			if (shape === 'plate') {
 				// The plate body has the names public client code shows, not the table's.
 				expect(fields).toEqual({ plateColor: PLATES[0][0], plateNumber: PLATES[0][1] });
@@ -123,7 +130,7 @@ describe('English field names for every family, through the engine and the sandb
 		'pid %s (%s) found by auto-classification (666): English keys and Chinese labels give the same names',
 		async (_label, family, page) => {
 			const item = await one({ documentType: '666', options: RAW }, marker(`DOC=${page.pid}`, sideMarker(page.side)));
-			expect(fieldsOf(item)).toEqual(expectedFields(page));
+			expect(fieldsOf(item)).toEqual(pageFields(page));
 			for (const [key, chn] of page.data.fields) reached(family, key, chn);
 			expect(item.json.meta).toMatchObject({
 				pid: 666,
@@ -187,12 +194,13 @@ describe('English field names for every family, through the engine and the sandb
 	});
 
 	it('keeps the names as returned when asked', async () => {
-		const item = await one({ documentType: '2', options: { ...RAW, fieldNames: 'asReturned' } });
-		expect(fieldsOf(item)).toEqual(Object.fromEntries(DOCUMENTS[2].front.fields.map(([, chn, value]) => [chn, value])));
-		const entries = await one({ documentType: '5', options: { ...RAW, fieldNames: 'asReturned' } });
-		// Entries keep their key, and their label beside it.
-		const expected = Object.fromEntries(DOCUMENTS[5].front.fields.flatMap(([key, chn, value]) => [[key, value], [`${key}.chn_key`, chn]]));
-		expect(fieldsOf(entries)).toMatchObject(expected);
+		// Entries keep their key (else their label); the label is in meta.labels.
+		for (const side of ['front', 'back'] as const) {
+			const item = await one({ documentType: '5', options: { ...RAW, fieldNames: 'asReturned' } }, marker(sideMarker(side)));
+			const rows = DOCUMENTS[5][side]!.fields;
+			expect(fieldsOf(item)).toEqual(Object.fromEntries(rows.map(([key, chn, value]) => [key || chn, value])));
+			expect((item.json.meta as IDataObject).labels).toEqual(Object.fromEntries(rows.map(([key, chn]) => [key || chn, chn])));
+		}
 	});
 
 	// Runs last: every name in every dictionary was read from a sandbox body above.
@@ -233,7 +241,7 @@ describe('English field names for every family, through the engine and the sandb
  * it changed, the text beside it. Together they reach every typed entry of every dictionary.
  */
 const NORMALIZED: Record<string, { fields: IDataObject; unparsed?: string[] }> = {
-	'2': { fields: { sex: 'male', sexText: '男', birthDate: '1990-04-22', birthDateText: '1990年4月22日', ethnicity: '汉' } },
+	'2': { fields: { sex: 'male', sexText: '男', birthDate: '1990-04-22', birthDateText: '19900422', ethnicity: '汉' } },
 	'2:back': { fields: { validPeriod: '2016.05.10-2036.05.10', validPeriodStart: '2016-05-10', validPeriodEnd: '2036-05-10' } },
 	'1020': { fields: { sex: 'male', birthDate: '1990-04-22', validPeriodStart: '2023-01-01', validPeriodEnd: '2023-04-01' } },
 	'8': { fields: { sex: 'male', birthDate: '1990-04-22', birthDateText: '1990-04-22', issueDate: '2019-03-04', expiryDate: '2029-03-03' } },
@@ -246,7 +254,7 @@ const NORMALIZED: Record<string, { fields: IDataObject; unparsed?: string[] }> =
 	'7': { fields: { sex: 'male', birthDate: '1990-04-22', firstIssueDate: '2012-07-16', validFrom: '2018-07-16', validFor: '10年' } },
 	'5': { fields: { registrationDate: '2019-03-04', issueDate: '2019-03-04' } },
 	'5:back': {
-		fields: { approvedPassengers: 5, approvedPassengersText: '5人', totalMass: 1830, totalMassText: '1830kg', curbWeight: 1395, dimensions: '4753×1800×1462mm' },
+		fields: { approvedPassengers: 5, approvedPassengersText: '5人', totalMass: 1830, totalMassText: '1830kg', curbWeight: 1395, approvedLoad: null, approvedLoadText: '', dimensions: '4753×1800×1462mm' },
 	},
 	'21': {
 		fields: {
@@ -328,7 +336,7 @@ describe('Normalize Values, through the engine and the sandbox', () => {
 
 	it('leaves values as returned when turned off', async () => {
 		const item = await one({ documentType: '2', options: RAW });
-		expect(fieldsOf(item)).toMatchObject({ birthDate: '1990年4月22日', sex: '男' });
+		expect(fieldsOf(item)).toMatchObject({ birthDate: '19900422', sex: '男' });
 		expect(fieldsOf(item)).not.toHaveProperty('birthDateText');
 		expect(item.json.meta).not.toHaveProperty('unparsed');
 	});
@@ -344,8 +352,10 @@ describe('the raw body with Simplify off', () => {
 		});
 		const withoutTiming = ({ recogInfo: _info, totalMs: _ms, ...rest }: IDataObject) => rest;
 		expect(withoutTiming(optioned.json)).toEqual(withoutTiming(plain.json));
-		const expected = Object.fromEntries(DOCUMENTS[21].front.fields.map(([, chn, value]) => [chn, value]));
-		expect(withoutTiming(plain.json)).toEqual({ ...expected, 明细: DOCUMENTS[21].items!.rows, ErrorCode: '0' });
+		const [result] = plain.json.ResultList as IDataObject[];
+		expect((result.FieldList as IDataObject[]).map(({ key, chn_key, value }) => [key, chn_key, value])).toEqual(DOCUMENTS[21].front.fields);
+		expect(result.明细).toEqual(DOCUMENTS[21].items!.rows);
+		expect(plain.json.ErrorCode).toBe(0);
 		expect(plain.json).not.toHaveProperty('meta');
 	});
 
@@ -407,7 +417,9 @@ describe('One Item per Document: splitting and pairing', () => {
 			expect.objectContaining({ pid: 667, detectedPid: 1003, detectedDocumentType: 'Household Register (Personal Page)', detectedTypeText: '户口本个人页' }),
 			expect.objectContaining({ pid: 667, detectedPid: 501, detectedDocumentType: 'Real Estate Certificate', detectedTypeText: '不动产权证书' }),
 		]);
-		expect(outputs[0][0].json).toMatchObject({ score: 98.6 });
+		// Classification only: no fields, the result's score with its other reading details in meta.
+		expect(fieldsOf(outputs[0][0])).toEqual({});
+		expect(outputs[0][0].json.meta).toMatchObject({ documentDetails: { score: 98.6 } });
 	});
 
 	it('splits plates and receipts, each with its own crops', async () => {
@@ -417,13 +429,14 @@ describe('One Item per Document: splitting and pairing', () => {
 			[imageItem(marker('COUNT=3'))],
 		);
 		expect(outputs[0].map((item) => item.json.plateNumber)).toEqual(PLATES.map(([, number]) => number));
-		for (const item of outputs[0]) expect(Object.keys(item.binary ?? {})).toEqual(['image_data']);
+		for (const item of outputs[0]) expect(Object.keys(item.binary ?? {})).toEqual(['document']);
 		const classified = await run(
 			credentials(),
 			{ documentType: '666', options: { oneItemPerDocument: true, returnCroppedImages: true } },
 			[imageItem(marker('DOC=2,41'))],
 		);
-		expect(classified.outputs[0].map((item) => Object.keys(item.binary ?? {}))).toEqual([['image_data', 'head_image_data'], ['image_data']]);
+		// The sandbox crops the first field of each document too: a binary named after that field.
+		expect(classified.outputs[0].map((item) => Object.keys(item.binary ?? {}))).toEqual([['document', 'portrait', 'idNumberImage'], ['document', 'creditCodeImage']]);
 	});
 
 	it('leaves a single document alone, with its index', async () => {

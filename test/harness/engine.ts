@@ -41,6 +41,8 @@ export interface EtopCredentials {
 	apiKey: string;
 	secret: string;
 	endpoint: string;
+	/** The credential's Image Field Name; n8n fills in its default (`file`) when left out. */
+	uploadField?: 'file' | 'filedata';
 }
 
 const credentialType = new EtopOcrApi();

@@ -96,12 +96,24 @@ describe('describeErrorCode', () => {
 		const info = describeErrorCode('-99');
 		expect(info).toEqual({
 			code: '-99',
-			message: 'The ETOP service answered with error code -99',
+			message: "The ETOP service answered with error code -99, which is not in ETOP's published error table",
 			messageZh: '',
 			hint: expect.stringMatching(/ETOP support/),
 			kind: 'service',
 			transient: false,
 		});
+	});
+
+	it('says what callers take 20 to mean, and that it is not in the table', () => {
+		expect(describeErrorCode('20')).toEqual({
+			code: '20',
+			message: 'The ETOP service answered with error code 20, which is not in ETOP\'s published error table; callers of the VIN product read it as "vehicle model not found"',
+			messageZh: '找不到该车型',
+			hint: expect.stringMatching(/no vehicle model/),
+			kind: 'service',
+			transient: false,
+		});
+		expect(ETOP_ERRORS).not.toHaveProperty('20');
 	});
 
 	it('never throws, not even for names of Object.prototype members or odd input', () => {

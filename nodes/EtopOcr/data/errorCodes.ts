@@ -171,17 +171,30 @@ export const ETOP_ERRORS: Readonly<Record<string, EtopErrorInfo>> = Object.freez
 );
 
 /**
- * The table entry for an `ErrorCode`, or a generic 'service' entry that names the code when the
- * table does not know it (the vendor adds codes; a node must still report them). Never throws.
+ * Codes outside the vendor's table that real callers handle, with what they take them to mean
+ * (etop-api-facts.md). Their messages say the code is not in the table, and what it is read as.
+ */
+const OUTSIDE_TABLE: Readonly<Record<string, { meaning: string; messageZh: string; hint: string }>> = {
+	'20': {
+		meaning: 'callers of the VIN product read it as "vehicle model not found"',
+		messageZh: '找不到该车型',
+		hint: 'The VIN was read but ETOP knows no vehicle model for it; check the VIN, or treat the vehicle as unknown',
+	},
+};
+
+/**
+ * The table entry for an `ErrorCode`, or a 'service' entry that names the code and says it is not
+ * in ETOP's published table (the vendor adds codes; a node must still report them). Never throws.
  */
 export function describeErrorCode(code: string): EtopErrorInfo {
 	const key = String(code).trim();
 	if (Object.prototype.hasOwnProperty.call(ETOP_ERRORS, key)) return ETOP_ERRORS[key];
+	const known = Object.prototype.hasOwnProperty.call(OUTSIDE_TABLE, key) ? OUTSIDE_TABLE[key] : undefined;
 	return {
 		code: key,
-		message: `The ETOP service answered with error code ${key}`,
-		messageZh: '',
-		hint: 'Check the ETOP documentation for this code, or contact ETOP support with the request ID',
+		message: `The ETOP service answered with error code ${key}, which is not in ETOP's published error table${known ? `; ${known.meaning}` : ''}`,
+		messageZh: known?.messageZh ?? '',
+		hint: known?.hint ?? 'Check the ETOP documentation for this code, or contact ETOP support with the request ID',
 		kind: 'service',
 		transient: false,
 	};

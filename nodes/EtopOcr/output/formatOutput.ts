@@ -81,20 +81,20 @@ function shapeBody(body: IDataObject, pid: number, settings: OutputSettings): Ar
 	if (settings.oneItemPerDocument && parts.length > 1) {
 		// Each document keeps its own crops: the image of a receipt goes with that receipt's item.
 		return parts.map((part, index) => {
-			const { rest, images } = extractCroppedImages(part, settings.crops);
+			const { rest, images } = extractCroppedImages(part, settings.crops, pid);
 			const document = shapeDocument(rest, pid, settings);
 			return { json: simplified([document], meta, { count: parts.length, index }, settings), images };
 		});
 	}
-	const { rest, images } = extractCroppedImages(body, settings.crops);
+	const { rest, images } = extractCroppedImages(body, settings.crops, pid);
 	const documents = documentParts(rest).map((part) => shapeDocument(part, pid, settings));
 	const index = settings.oneItemPerDocument && documents.length === 1 ? { index: 0 } : {};
 	return [{ json: simplified(documents, meta, { count: documents.length, ...index }, settings), images }];
 }
 
 /** The body as returned, but for its crops: binary properties when asked, else dropped. */
-function rawBody(body: IDataObject, settings: OutputSettings): { json: IDataObject; images: CroppedImage[] } {
-	const { rest, images } = extractCroppedImages(body, settings.crops);
+function rawBody(body: IDataObject, pid: number, settings: OutputSettings): { json: IDataObject; images: CroppedImage[] } {
+	const { rest, images } = extractCroppedImages(body, settings.crops, pid);
 	return { json: rest as IDataObject, images };
 }
 
@@ -114,7 +114,7 @@ export async function formatOutput(
 	const input = settings.includeInputFields ? this.getInputData().json : {};
 	const results: INodeExecutionData[] = [];
 	for (const { json: body } of items) {
-		const shaped = settings.simplify ? shapeBody(body, pid, settings) : [rawBody(body, settings)];
+		const shaped = settings.simplify ? shapeBody(body, pid, settings) : [rawBody(body, pid, settings)];
 		for (const { json, images } of shaped) {
 			const item: INodeExecutionData = { json: settings.includeInputFields ? { ...input, ...json } : json };
 			if (images.length) item.binary = await binaryOf(this, images);

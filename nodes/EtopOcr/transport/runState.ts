@@ -1,12 +1,15 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { makeScrub, type Scrub } from '../output/redact';
+import { uploadFieldOf, type UploadField } from './formBody';
 import { InputBarrier } from './inputBarrier';
 import { Limiter } from './limiter';
 
 /** What the credential gives the whole run. */
 export interface RunCredential {
 	endpoint: string;
+	/** The form field of the base64 image (the credential's Image Field Name). */
+	uploadField: UploadField;
 	/** Removes this account's key and secret from text that came back (see redact.ts). */
 	scrub: Scrub;
 }
@@ -37,8 +40,12 @@ const runs = new WeakMap<object, RunState>();
 
 function newRunState(context: IExecuteSingleFunctions): RunState {
 	const credential = context
-		.getCredentials<{ endpoint?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi')
-		.then(({ endpoint, apiKey, secret }) => ({ endpoint: String(endpoint ?? ''), scrub: makeScrub([apiKey, secret]) }));
+		.getCredentials<{ endpoint?: unknown; uploadField?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi')
+		.then(({ endpoint, uploadField, apiKey, secret }) => ({
+			endpoint: String(endpoint ?? ''),
+			uploadField: uploadFieldOf(uploadField),
+			scrub: makeScrub([apiKey, secret]),
+		}));
 	// Awaited by every item; a failure is theirs to report.
 	credential.catch(() => undefined);
 	let limiter: Limiter | undefined;

@@ -113,7 +113,7 @@ async function call(
 	try {
 		if (state.stop.signal.aborted) return undefined;
 		if (ended.aborted) throw canceledError(context, false);
-		const request = await buildRequest(requestData, credential.endpoint, await readImage(context), parameters);
+		const request = await buildRequest(requestData, credential, await readImage(context), parameters);
 		const answered = await sendWithRetries(context, state, request, parameters, credential, cancel, ended, (busy) => (outcome = busy ? 'busy' : outcome));
 		if (answered) outcome = 'ok';
 		return answered;
@@ -140,7 +140,7 @@ function formFields(body: unknown): Record<string, string> {
  */
 async function buildRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	endpoint: string,
+	{ endpoint, uploadField }: RunCredential,
 	image: ImagePayload,
 	parameters: HookParameters,
 ): Promise<IHttpRequestOptions> {
@@ -156,7 +156,7 @@ async function buildRequest(
 		delete headers['Content-Type'];
 		return { ...options, headers, body: form };
 	}
-	return { ...options, body: await formBody(fields, image) };
+	return { ...options, body: await formBody(fields, image, uploadField) };
 }
 
 /** Waits `ms`, or less when `signal` aborts; says whether the full pause passed. */
