@@ -12,7 +12,7 @@ import { imageItem, run, useSandbox } from './context';
 // auto-classification), typed values, unparsed values, the raw body, splitting and pairing,
 // positions. Expected values come from the sandbox's own tables (bodies.ts), not from the node.
 
-const { credentials } = useSandbox();
+const { credentials, sandbox } = useSandbox();
 
 type Side = 'front' | 'back';
 
@@ -499,3 +499,138 @@ describe('Return Field Positions: one shape, next to the values', () => {
 	});
 });
 
+
+// Issue 9 through n8n's engine: every family as the cloud and as a private install (PageInfo
+// wrapper with its bookkeeping, field scores) answer it, with the default options and with each
+// output option. What must hold for every one of them is checked by `expectMappable`.
+
+type Dialect = 'cloud' | 'onPremises';
+
+/** Member names of entries, results and wrappers, as returned and as camelCase would make them. */
+const NOT_FIELDS = ['chn_key', 'image_data', 'head_image_data', 'head_position', 'position', 'quad', 'score', 'key', 'img_data', 'PageIndex', 'Time', 'SerialId', 'ErrorCode', 'pid', 'type', 'direct', 'angle', 'ocr_error_code'];
+const NOT_FIELD_NAMES = new Set([...NOT_FIELDS, 'chnKey', 'imageData', 'headImageData', 'headPosition', 'imgData', 'pageIndex', 'time', 'serialId', 'errorCode', 'ocrErrorCode']);
+
+/** Every English name a family's fields may take: its dictionary, its lists, the common lists. */
+function englishNames(family: NamedFamily): Set<string> {
+	const dictionary = FIELD_DICTIONARIES[family];
+	return new Set([...dictionary.fields, ...(dictionary.lists ?? []).flatMap((list) => list.fields), ...COMMON_LISTS.flatMap((list) => list.fields)].map((field) => field.name));
+}
+
+/** A field key without its collision suffix and companion (`birthDateText_2` → birthDate). */
+const baseName = (key: string) => key.replace(/_\d+$/, '').replace(/(Text|Start|End)$/, '');
+
+interface Variant {
+	label: string;
+	options: Record<string, boolean | string>;
+	/** Sandbox directives beside the page's side. */
+	directives: string[];
+}
+
+const VARIANTS: Variant[] = [
+	{ label: 'default options', options: {}, directives: [] },
+	{ label: 'crops sent unasked, not asked for', options: {}, directives: ['CROPS=always'] },
+	{ label: 'Normalize Values off', options: { normalizeValues: false }, directives: [] },
+	{ label: 'Return Field Positions', options: { returnPositions: true }, directives: [] },
+	{ label: 'Return Cropped Images', options: { returnCroppedImages: true }, directives: ['CROPS=always'] },
+	{ label: 'One Item per Document', options: { oneItemPerDocument: true }, directives: [] },
+	{ label: 'Field Names: As Returned', options: { fieldNames: 'asReturned' }, directives: [] },
+];
+
+const CASES = PAGES.flatMap((page) =>
+	(['cloud', 'onPremises'] as const).flatMap((dialect) => VARIANTS.map((variant) => [label(page), dialect, variant.label, page, variant] as const)),
+);
+
+function pageExpected(page: Page): IDataObject {
+	// The plate body has the names public client code shows.
+	return productOf(page.pid)!.family === 'plate' ? { plateColor: PLATES[0][0], plateNumber: PLATES[0][1] } : pageFields(page);
+}
+
+/** What every item must be, whatever the dialect and the options. */
+function expectMappable(item: INodeExecutionData, page: Page, dialect: Dialect, variant: Variant): void {
+	const fields = fieldsOf(item);
+	const meta = item.json.meta as IDataObject;
+	const english = variant.options.fieldNames !== 'asReturned';
+	const expected = pageExpected(page);
+	// Documents detected, the same way in both dialects.
+	expect(meta).toMatchObject({ pid: page.pid, detectedPid: page.pid, detectedDocumentType: productsForPid(page.pid)[0].name, documentCount: 1 });
+	if (variant.options.oneItemPerDocument) expect(meta.documentIndex).toBe(0);
+	for (const absent of ['requestId', 'detectedTypeText']) if (absent in meta) expect(meta[absent]).not.toBeNull();
+	// No detail or envelope member among the fields, no crop as text.
+	for (const [key, value] of Object.entries(fields)) {
+		for (const part of key.split('.')) expect([key, NOT_FIELD_NAMES.has(part.replace(/_\d+$/, ''))]).toEqual([key, false]);
+		if (typeof value === 'string') expect([key, value.length > 200 && /^[A-Za-z0-9+/=]+$/.test(value)]).toEqual([key, false]);
+	}
+	// English names, from the family's dictionary; as returned, the key (else the label).
+	if (english) for (const key of Object.keys(fields)) expect([key, englishNames(page.family).has(baseName(key))]).toEqual([key, true]);
+	// No value lost: every field under its name; without Normalize Values exactly as the sandbox sent it.
+	const names = english ? Object.keys(expected) : page.data.fields.map(([key, chn]) => key || chn);
+	if (productOf(page.pid)!.family === 'fieldList') expect(Object.keys(fields).filter((key) => !/(Text|Start|End)(_\d+)?$/.test(key) || names.includes(key))).toEqual(expect.arrayContaining(names));
+	if (variant.options.normalizeValues === false) expect(fields).toEqual(expected);
+	else for (const [name, value] of Object.entries(expected)) if (!(`${name}Text` in fields) && !(`${name}Start` in fields) && english) expect([name, fields[name]]).toEqual([name, value]);
+	// Positions only when asked; scores only from the private install, which sends them.
+	expect('fieldPositions' in item.json).toBe(variant.options.returnPositions === true);
+	if (variant.options.returnPositions && productOf(page.pid)!.family === 'fieldList') {
+		const placed = page.data.fields.filter(([, , value]) => value !== '').map(([key, chn]) => (english ? lookupFieldName(page.family, key || chn, [])!.name : key || chn));
+		expect(Object.keys(item.json.fieldPositions as IDataObject).sort()).toEqual(placed.sort());
+	}
+	const entries = productOf(page.pid)!.family === 'fieldList';
+	expect(meta.scores === undefined).toBe(!(entries && dialect === 'onPremises'));
+	if (entries) expect(meta.labels).toEqual(Object.fromEntries(page.data.fields.map(([key, chn]) => [english ? lookupFieldName(page.family, key || chn, [])!.name : key || chn, chn])));
+	// Crops only when asked, as binary properties with English names.
+	const binaries = Object.keys(item.binary ?? {});
+	if (!variant.options.returnCroppedImages) expect(binaries).toEqual([]);
+	else if (entries) expect(binaries).toEqual(expect.arrayContaining(['document', ...(DOCUMENTS[page.pid].headImage && page.side === 'front' ? ['portrait'] : [])]));
+	for (const name of binaries) expect(name).toMatch(/^[a-z][A-Za-z0-9]*(_\d+)?$/);
+}
+
+describe('real answers, cloud and on-premises, every family and every output option', () => {
+	it.each(CASES)('pid %s, %s, %s', async (_label, dialect, _variant, page, variant) => {
+		const endpoint = dialect === 'cloud' ? sandbox().endpoint : sandbox().onPremisesEndpoint;
+		const { outputs, error } = await run({ ...credentials(), endpoint }, { documentType: String(page.pid), options: variant.options }, [
+			imageItem(marker(sideMarker(page.side), ...variant.directives)),
+		]);
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(1);
+		expect(outputs[0][0].error).toBeUndefined();
+		expectMappable(outputs[0][0], page, dialect, variant);
+	});
+
+	it('gives the same fields and documents for the cloud and the private install', async () => {
+		const one = async (endpoint: string) => (await run({ ...credentials(), endpoint }, { documentType: '666', options: { oneItemPerDocument: true } }, [imageItem(marker('DOC=2,5'))])).outputs[0];
+		const [cloud, onPremises] = [await one(sandbox().endpoint), await one(sandbox().onPremisesEndpoint)];
+		expect(onPremises.map(fieldsOf)).toEqual(cloud.map(fieldsOf));
+		const described = (items: INodeExecutionData[]) => items.map((item) => {
+			const { responseId: _id, serviceTimeMs: _ms, scores: _scores, ...meta } = item.json.meta as IDataObject;
+			return meta;
+		});
+		expect(described(onPremises)).toEqual(described(cloud));
+		expect(cloud.map((item) => (item.json.meta as IDataObject).detectedPid)).toEqual([2, 5]);
+	});
+});
+
+describe('private installs that take the image as filedata', () => {
+	it('sends the image under the field the credential names', async () => {
+		const filedata = { ...credentials(), endpoint: sandbox().filedataEndpoint, uploadField: 'filedata' as const };
+		const item = (await run(filedata, { documentType: '2' }, [imageItem()])).outputs[0][0];
+		expect(item.error).toBeUndefined();
+		expect(fieldsOf(item)).toMatchObject({ name: '王晓明', idNumber: '330106199004221234' });
+		const call = sandbox().calls.at(-1)!;
+		expect(Object.keys(call.fields)).toContain('filedata');
+		expect(Object.keys(call.fields)).not.toContain('file');
+	});
+
+	it('answers -6 when the credential keeps file for such a servlet', async () => {
+		const { outputs } = await run({ ...credentials(), endpoint: sandbox().filedataEndpoint }, { documentType: '2' }, [imageItem()], 'continueRegularOutput');
+		expect(String(outputs[0][0].json.error ?? outputs[0][0].error?.message)).toMatch(/-6/);
+	});
+});
+
+describe('error codes outside the vendor table', () => {
+	it('names the code and says it is not in the table (20 for a VIN)', async () => {
+		const { outputs } = await run(credentials(), { documentType: '1' }, [imageItem(marker('RESULT=20'))], 'continueRegularOutput');
+		const shown = JSON.stringify(outputs[0][0]);
+		expect(shown).toContain('error code 20');
+		expect(shown).toContain("not in ETOP's published error table");
+		expect(shown).toContain('vehicle model not found');
+	});
+});

@@ -95,6 +95,11 @@ function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: bo
 			boxes.set(group.name, boxParts(group));
 			boxGroups.push(group);
 			found.rest.push(group);
+		} else if (own && POSITIONS.has(group.name) && group.hasValue && !group.details.length) {
+			// A list of numbers (`quad: [x1, y1, … y4]`) comes as one group per number.
+			boxes.set(group.name, [...(boxes.get(group.name) ?? []), { path: [], value: group.value }]);
+			boxGroups.push(group);
+			found.rest.push(group);
 		} else if (own && (fieldsInList || (result && RESULT_DETAILS.has(group.name)))) {
 			addDetail(found.details, group);
 		} else {
