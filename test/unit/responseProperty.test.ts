@@ -20,7 +20,22 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { ENVELOPE_MEMBERS as META_KEYS, NAME_MEMBERS, VALUE_MEMBERS } from '../../nodes/EtopOcr/data/memberNames';
+import { PRODUCTS } from '../../nodes/EtopOcr/data/catalogue';
+import {
+	CONTAINER_MEMBERS,
+	CROP_MEMBERS,
+	DOCUMENT_LIST_MEMBERS,
+	ENVELOPE_MEMBERS as META_KEYS,
+	LABEL_MEMBERS,
+	NAME_MEMBERS,
+	PID_MEMBERS,
+	POSITION_MEMBERS,
+	RESULT_LIST_MEMBERS,
+	TYPE_MEMBERS,
+	VALUE_MEMBERS,
+} from '../../nodes/EtopOcr/data/memberNames';
+import { camelCase } from '../../nodes/EtopOcr/output/camelCase';
+import { documentParts } from '../../nodes/EtopOcr/output/documentParts';
 import { sendOcrRequest } from '../../nodes/EtopOcr/transport/sendOcrRequest';
 import { makeJpeg, makePng } from '../fixtures/images';
 import { shutdownEngine } from '../harness/engine';
@@ -59,7 +74,10 @@ const VARIANTS: Array<{ label: string; parameters: INodeParameters; input: IData
 	{ label: 'raw', parameters: { simplify: false }, input: {} },
 	{ label: 'input fields kept', parameters: { options: { includeInputFields: true, maxRetries: 0 } }, input: { subject: 'Invoice 7' } },
 	{ label: 'custom pid', parameters: { documentType: 'custom', customPid: 666 }, input: {} },
+	{ label: 'crops and positions asked', parameters: { options: { returnCroppedImages: true, returnPositions: true } }, input: {} },
 ];
+
+const asksForCrops = (variant: (typeof VARIANTS)[number]) => (variant.parameters.options as IDataObject | undefined)?.returnCroppedImages === true;
 
 interface Case {
 	context: IExecuteSingleFunctions;
@@ -329,6 +347,15 @@ function isImage(text: string): Buffer | undefined {
 	return png || jpeg ? bytes : undefined;
 }
 
+const POSITIONS = new Set(POSITION_MEMBERS);
+const CROPS = new Set(Object.keys(CROP_MEMBERS));
+const NAMES = new Set(NAME_MEMBERS);
+
+/**
+ * What must come out of a body: every value of its documents, as the node splits them (a wrapper
+ * level's bookkeeping is envelope), except positions (rewritten into boxes, out only when asked,
+ * tested against the sandbox) and empty crop or name placeholders.
+ */
 function expectedLeaves(model: unknown): Expected {
 	const expected: Expected = { values: [], names: [], tokens: [], crops: [] };
 	// Images are taken out of the body first, as the node does before it flattens.
@@ -350,19 +377,23 @@ function expectedLeaves(model: unknown): Expected {
 		if (typeof value === 'string' && value.startsWith(RAW)) expected.tokens.push(value.slice(RAW.length, -1));
 		else expected.values.push(value);
 	};
-	const walk = (value: unknown) => {
-		if (Array.isArray(value)) return value.forEach(walk);
-		if (value === null || typeof value !== 'object') return leaf(value);
+	// Below a crop or name member, '' is a placeholder the node drops.
+	const walk = (value: unknown, placeholder = false) => {
+		if (Array.isArray(value)) return value.forEach((item) => walk(item, placeholder));
+		if (value === null || typeof value !== 'object') return placeholder && value === '' ? undefined : leaf(value);
 		const object = value as IDataObject;
-		const nameMember = NAME_MEMBERS.find((member) => typeof object[member] === 'string' || typeof object[member] === 'number');
+		const nameMember = [...NAME_MEMBERS, ...LABEL_MEMBERS].find((member) => (typeof object[member] === 'string' && object[member] !== '') || (NAMES.has(member) && typeof object[member] === 'number'));
 		const isEntry = nameMember !== undefined && VALUE_MEMBERS.some((member) => object[member] !== undefined);
 		for (const [member, child] of Object.entries(object)) {
-			if (META.has(member)) continue;
+			if (META.has(member) || POSITIONS.has(member)) continue;
 			if (isEntry && member === nameMember) expected.names.push(String(child));
-			else walk(child);
+			else walk(child, CROPS.has(member) || NAMES.has(member));
 		}
 	};
-	walk(withoutCrops(model));
+	const rest = withoutCrops(model);
+	const parts = documentParts(rest);
+	// A level beside the documents holds only bookkeeping scalars; the documents are the values.
+	parts.forEach((part) => walk(part));
 	return expected;
 }
 
@@ -383,8 +414,11 @@ function outputLeaves(json: unknown): { values: unknown[]; keys: string[] } {
 
 const tag = (value: unknown) => `${typeof value}:${Object.is(value, -0) ? '0' : String(value)}`;
 
-/** Every value of the body is in the output: as many times as in the body, names as keys, images as binary. */
-function expectNothingLost(model: IDataObject, items: INodeExecutionData[]) {
+/**
+ * Every value of the body's documents is in the output: as many times as in the body, names as
+ * keys, images as binary when asked (and nowhere when not).
+ */
+function expectNothingLost(model: IDataObject, items: INodeExecutionData[], cropsAsked: boolean) {
 	expect(items).toHaveLength(1);
 	const [item] = items;
 	const expected = expectedLeaves(model);
@@ -402,7 +436,8 @@ function expectNothingLost(model: IDataObject, items: INodeExecutionData[]) {
 		const token = name.startsWith(RAW) ? name.slice(RAW.length, -1) : undefined;
 		const forms = token === undefined ? [name] : [token, String(Number(token))];
 		// Simplified output turns entry names into keys ('' as '(empty)'); raw output keeps them as values.
-		const keyForms = forms.map((form) => (form === '' ? '(empty)' : form));
+		// English names: a key no dictionary knows is camelCased.
+		const keyForms = forms.flatMap((form) => (form === '' ? ['(empty)'] : [form, camelCase(form) ?? form]));
 		const asKey = output.keys.some((key) => keyForms.some((form) => key.includes(form)));
 		const asValue = output.values.some((value) => typeof value !== 'object' && forms.includes(String(value)));
 		if (!asKey && !asValue) missing.push({ name });
@@ -412,6 +447,11 @@ function expectNothingLost(model: IDataObject, items: INodeExecutionData[]) {
 		if (!found) missing.push({ token });
 	}
 	const binaries = Object.values(item.binary ?? {}).map((binary) => Buffer.from(binary.data, 'base64'));
+	if (!cropsAsked) {
+		expect(binaries).toEqual([]);
+		expect(output.values.filter((value) => typeof value === 'string' && isImage(value))).toEqual([]);
+		expected.crops = [];
+	}
 	for (const crop of expected.crops) {
 		const at = binaries.findIndex((bytes) => bytes.equals(crop));
 		if (at === -1) missing.push({ crop: crop.length });
@@ -460,7 +500,7 @@ async function check(answer: Answer, variant: (typeof VARIANTS)[number]) {
 	if (answer.kind === 'success') {
 		expect(failure).toBeUndefined();
 		expect(items!.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		if (answer.model) expectNothingLost(answer.model, items!);
+		if (answer.model) expectNothingLost(answer.model, items!, asksForCrops(variant));
 		if (variant.label !== 'raw') {
 			expect((items![0].json.meta as IDataObject).attempts).toBe(1);
 			if (variant.label === 'input fields kept') expect(items![0].json.subject).toBe('Invoice 7');
@@ -515,6 +555,93 @@ describe('response handling under random and malformed bodies (fast-check)', () 
 		const [item] = await handle(VARIANTS[0], { body: '{"ErrorCode":"0","__proto__":{"x":"kept"}}', headers: {}, statusCode: 200, statusMessage: '' });
 		expect(outputLeaves(item.json).values).toContain('kept');
 	});
+});
+
+// ---------------------------------------------------------------- real-shaped answers
+
+/**
+ * Answers of the real shape (etop-api-facts.md, "Real response bodies"): results with a pid, a
+ * type and FieldList entries `{key?, chn_key?, value}` with random detail members, wrapped in
+ * levels of random depth whose other members are random bookkeeping. Values are tagged, so that
+ * where each one comes out can be told: `VALUE:n` (a field's value) must be among the fields,
+ * `DETAIL:n` (a member of an entry or result) and `BOOK:n` (a wrapper's bookkeeping) never.
+ */
+let tags = 0;
+const tagged = (kind: 'VALUE' | 'DETAIL' | 'BOOK') => fc.constant(null).map(() => `${kind}:${++tags}`);
+
+const KNOWN = new Set([...NAME_MEMBERS, ...LABEL_MEMBERS, ...VALUE_MEMBERS, ...META_KEYS, ...PID_MEMBERS, ...TYPE_MEMBERS, ...CONTAINER_MEMBERS, ...DOCUMENT_LIST_MEMBERS, ...RESULT_LIST_MEMBERS, 'FieldList', '__proto__']);
+const freeName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,9}$/).filter((name) => !KNOWN.has(name));
+const detailName = fc.oneof(fc.constantFrom('image_data', 'position', 'quad', 'score', 'confidence', 'head_position'), freeName);
+const detailValue = fc.oneof(
+	tagged('DETAIL'),
+	fc.constant(''),
+	fc.integer({ min: 0, max: 99 }),
+	fc.constant({ left: 0, top: 0, width: 0, height: 0 }),
+	fc.tuple(tagged('DETAIL'), tagged('DETAIL')).map(([a, b]) => ({ left: a, top: b })),
+	fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 8, maxLength: 8 }),
+	cropImage,
+);
+
+const realEntry = fc
+	.record({
+		key: fc.option(fc.oneof(fc.constantFrom('IDNum', 'Name', 'Birth', 'PlateNo', 'VType', 'FirstIssueDate', ''), freeName), { nil: undefined }),
+		chn_key: fc.option(fc.oneof(fc.constantFrom('身份证号码', '姓名', '总质量', '备注', '车身结构'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 5 })), { nil: undefined }),
+		value: fc.oneof({ weight: 5, arbitrary: tagged('VALUE') }, { weight: 1, arbitrary: fc.constant('') }),
+		details: fc.dictionary(detailName, detailValue, { maxKeys: 5 }),
+	})
+	.filter(({ key, chn_key }) => Boolean(key) || Boolean(chn_key?.trim()))
+	.map(({ key, chn_key, value, details }) => ({ ...details, ...(key === undefined ? {} : { key }), ...(chn_key === undefined ? {} : { chn_key }), value }));
+
+const realResult = fc
+	.record({
+		pid: fc.constantFrom(...new Set(PRODUCTS.map((product) => product.pid))),
+		type: tagged('DETAIL'),
+		details: fc.dictionary(fc.oneof(fc.constantFrom('direct', 'angle', 'ocr_error_code', 'image_data', 'head_image_data', 'position', 'head_position'), freeName), detailValue, { maxKeys: 5 }),
+		FieldList: fc.array(realEntry, { minLength: 1, maxLength: 6 }),
+	})
+	.map(({ pid, type, details, FieldList }) => ({ ...details, pid, type, FieldList }));
+
+const bookkeeping = fc.dictionary(fc.oneof(fc.constantFrom('img_data', 'PageIndex', 'Time', 'SerialId', 'ErrorCode'), freeName), fc.oneof(tagged('BOOK'), fc.integer(), fc.constant('')), { maxKeys: 4 });
+const listName = fc.oneof(fc.constantFrom('PageInfo', 'Result', 'ResultList'), freeName);
+
+/** A result list under wrapper levels of random depth (0 to 3), each with its own bookkeeping. */
+const wrapped: fc.Arbitrary<{ body: IDataObject; results: number }> = fc
+	.tuple(fc.array(realResult, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(bookkeeping, listName), { maxLength: 3 }))
+	.map(([results, levels]) => {
+		let inner: unknown[] = results;
+		for (const [book, name] of levels) inner = [{ ...book, [name]: inner }];
+		return { body: { ErrorCode: 0, recogInfo: { requestId: '', time: 3 }, ResultList: inner } as IDataObject, results: results.length };
+	})
+	.map(({ body, results }) => {
+		// The cloud keeps the results under ResultList; a private install wraps them under PageInfo.
+		const list = body.ResultList as unknown[];
+		return { body: list.length === 1 && !('pid' in (list[0] as IDataObject)) ? { ...(list[0] as IDataObject), ErrorCode: 0 } : body, results };
+	});
+
+const REAL_VARIANTS = [VARIANTS[0], { label: 'as returned', parameters: { options: { fieldNames: 'asReturned' } }, input: {} }, VARIANTS[4]];
+
+describe('real-shaped answers (fast-check)', () => {
+	it('give every entry value as a field, no detail or bookkeeping among the fields, and every result as a document', async () => {
+		await fc.assert(
+			fc.asyncProperty(wrapped, fc.constantFrom(...REAL_VARIANTS), async ({ body, results }, variant) => {
+				const [item] = await handle(variant, { body: JSON.stringify(body), headers: {}, statusCode: 200, statusMessage: '' });
+				const { meta, fieldPositions: _positions, ...fields } = item.json as IDataObject;
+				const shown = JSON.stringify(fields);
+				expect(shown).not.toMatch(/DETAIL:|BOOK:/);
+				for (const key of Object.keys(fields)) expect(key.split('.')[0]).not.toMatch(/^(chn_key|image_data|position|quad|score|pid|type|direct|angle)$/);
+				const values = JSON.stringify(body).match(/VALUE:\d+/g) ?? [];
+				const out = Object.values(fields).filter((value) => typeof value === 'string' && value.startsWith('VALUE:'));
+				// Normalize Values (on by default) keeps an unreadable date as it is and beside it (…Text).
+				expect([...new Set(out)].sort()).toEqual([...new Set(values)].sort());
+				expect((meta as IDataObject).documentCount).toBe(results);
+				expect((meta as IDataObject).detectedPid).toBe((JSON.stringify(body).match(/"pid":(\d+)/) ?? [])[1] === undefined ? undefined : Number(JSON.stringify(body).match(/"pid":(\d+)/)![1]));
+				// Bookkeeping is nowhere, not even in meta; crops only when asked.
+				expect(JSON.stringify(meta)).not.toMatch(/BOOK:/);
+				if (!asksForCrops(variant)) expect(item.binary).toBeUndefined();
+			}),
+			{ numRuns: 1_000 },
+		);
+	}, 300_000);
 });
 
 afterAll(() => shutdownEngine());

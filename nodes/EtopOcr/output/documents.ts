@@ -14,6 +14,7 @@ import { groupFields, type FieldGroup } from './fieldGroups';
 import { flattenRecords } from './flatten';
 import { readBox, type Box, type PositionPart } from './positions';
 import { shapeField, type ShapedField, type ShapeSettings } from './shapeFields';
+import { UniqueKeys } from './uniqueKeys';
 
 /** Which document a result is, for the item's meta. */
 export interface DocumentInfo extends IDataObject {
@@ -65,8 +66,9 @@ function typeOf(group: FieldGroup): string | undefined {
 const boxParts = (group: FieldGroup): PositionPart[] => group.details.map((detail) => ({ path: detail.path, value: detail.value }));
 
 /** A descriptor member into the document's details: a box as a box, else its values by dotted key. */
-function addDetail(details: IDataObject, group: FieldGroup): void {
-	const put = (key: string, value: unknown) => Object.defineProperty(details, key, { value, enumerable: true, writable: true, configurable: true });
+function addDetail(details: IDataObject, keys: UniqueKeys, group: FieldGroup): void {
+	const put = (key: string, value: unknown) =>
+		Object.defineProperty(details, keys.take(key), { value, enumerable: true, writable: true, configurable: true });
 	const box = group.hasValue ? undefined : readBox(new Map([['position', boxParts(group)]]));
 	if (box) return void put(group.key, box);
 	if (group.hasValue) put(group.key, group.value);
@@ -75,12 +77,13 @@ function addDetail(details: IDataObject, group: FieldGroup): void {
 
 /**
  * Takes what describes the document out of its field groups: its own pid, type and position,
- * and its crops (never fields). A result (it names its product) also gives its
+ * and its empty crop placeholders (never fields). A result (it names its product) also gives its
  * RESULT_DETAIL_MEMBERS; a result that keeps its fields in a list of entries gives every other
  * member of its own too, since its fields are all in that list.
  */
 function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: boolean): Descriptors {
 	const found: Descriptors = { details: {}, rest: [] };
+	const keys = new UniqueKeys();
 	const boxes = new Map<string, PositionPart[]>();
 	const boxGroups: FieldGroup[] = [];
 	for (const group of groups) {
@@ -89,7 +92,8 @@ function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: bo
 			found.pid = pidOf(group);
 		} else if (own && TYPES.has(group.name) && found.typeText === undefined && typeOf(group) !== undefined) {
 			found.typeText = typeOf(group);
-		} else if (own && CROPS.has(group.name)) {
+		} else if (own && CROPS.has(group.name) && group.hasValue && group.value === '') {
+			// An empty crop placeholder; a crop itself was taken out before (binary when asked).
 			continue;
 		} else if (own && POSITIONS.has(group.name) && !group.hasValue && !boxes.has(group.name)) {
 			boxes.set(group.name, boxParts(group));
@@ -101,7 +105,7 @@ function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: bo
 			boxGroups.push(group);
 			found.rest.push(group);
 		} else if (own && (fieldsInList || (result && RESULT_DETAILS.has(group.name)))) {
-			addDetail(found.details, group);
+			addDetail(found.details, keys, group);
 		} else {
 			found.rest.push(group);
 		}
@@ -110,7 +114,7 @@ function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: bo
 	// A position that does not read as a box stays as returned: among the details of a result
 	// that keeps its fields in a list, else among the fields.
 	if (found.position || fieldsInList) found.rest = found.rest.filter((group) => !boxGroups.includes(group));
-	if (!found.position && fieldsInList) for (const group of boxGroups) addDetail(found.details, group);
+	if (!found.position && fieldsInList) for (const group of boxGroups) addDetail(found.details, keys, group);
 	return found;
 }
 

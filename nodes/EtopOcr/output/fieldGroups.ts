@@ -50,11 +50,14 @@ function unwrapValue(group: FieldGroup): void {
 export function groupFields(records: readonly FlatRecord[]): FieldGroup[] {
 	const groups = new Map<string, FieldGroup>();
 	for (const record of records) {
-		let group = groups.get(record.field);
+		// A field's name is only unique within its list: a result's `position` object and a
+		// FieldList entry keyed `position` are two fields.
+		const id = [record.field, ...record.within].join('\u0000');
+		let group = groups.get(id);
 		if (!group) {
 			group = { name: record.path[0], key: record.field, within: record.within, hasValue: false, value: null, details: [] };
 			if (record.label !== undefined) group.label = record.label;
-			groups.set(record.field, group);
+			groups.set(id, group);
 		}
 		if (record.path.length === 1 && !group.hasValue) {
 			group.hasValue = true;

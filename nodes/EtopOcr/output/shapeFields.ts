@@ -54,8 +54,9 @@ function knownName(group: FieldGroup, family: FieldFamily): FieldName | undefine
 
 /**
  * Sorts the members of a field's entry: its label, score and position (as a box) are kept for
- * meta and fieldPositions, a crop (taken out as binary before, when asked), an all-zero position and
- * an empty name member beside a label are dropped, anything else is a detail for meta.fieldDetails.
+ * meta and fieldPositions; an empty crop (a crop itself was taken out before: binary when asked),
+ * an all-zero position and an empty name member beside a label are dropped; anything else is a
+ * detail for meta.fieldDetails.
  */
 function sortEntryMembers(field: ShapedField, members: readonly Detail[]): void {
 	const boxes = new Map<string, PositionPart[]>();
@@ -67,7 +68,7 @@ function sortEntryMembers(field: ShapedField, members: readonly Detail[]): void 
 		else if (POSITIONS.has(member)) {
 			boxes.set(member, [...(boxes.get(member) ?? []), { path: detail.path.slice(1), value: detail.value }]);
 			positions.push(detail);
-		} else if (!CROPS.has(member) && !(NAMES.has(member) && detail.value === '')) field.details.push(detail);
+		} else if (!(detail.path.length === 1 && (CROPS.has(member) || NAMES.has(member)) && detail.value === '')) field.details.push(detail);
 	}
 	const box = boxes.size ? readBox(boxes) : undefined;
 	if (box) field.position = box;
