@@ -99,10 +99,11 @@ function rawBody(body: IDataObject, pid: number, settings: OutputSettings): { js
 }
 
 /**
- * postReceive: shapes the parsed body for the next node. Simplified (default): flat fields a
- * no-code user can map (English names, optionally normalized values, one item per document if
- * asked) plus a `meta` block; otherwise the body as returned. In both, crops become binary
- * properties with Return Cropped Images and are dropped without it. The request hook pairs every item returned here to the input item.
+ * Shapes the parsed body for the next node. Simplified (default): flat fields a no-code user can
+ * map (English names, normalized values unless turned off, one item per document if asked) plus
+ * a `meta` block; otherwise the body as returned. In both, crops become binary properties with
+ * Return Cropped Images and are dropped without it. The request hook pairs every item returned
+ * here to the input item.
  */
 export async function formatOutput(
 	this: IExecuteSingleFunctions,
