@@ -191,6 +191,8 @@ export interface RunOptions {
 	items: InputItem[];
 	/** Settings → On Error. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Settings → Retry On Fail, Max Tries, Wait Between Tries. */
+	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** Another node in the ETOP node's place, under its name and with the same input (the bench's peers). */
 	peer?: { nodeType: INodeType; typeVersion: number; parameters: INodeParameters };
 	/** Aborting it cancels the execution, as the editor's stop button does. */
@@ -227,6 +229,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		parameters: peer?.parameters ?? options.parameters,
 		...(peer ? {} : { credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } } }),
 		...(options.onError ? { onError: options.onError } : {}),
+		...options.retry,
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

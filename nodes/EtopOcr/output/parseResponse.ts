@@ -51,6 +51,24 @@ function nestedTooDeep(root: unknown): boolean {
 	return false;
 }
 
+/** `value` with `scrub` applied to every string in it, member names included (in place; `__proto__` members kept as members). */
+function scrubStrings(value: unknown, scrub: Scrub): unknown {
+	if (typeof value === 'string') return scrub(value);
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		for (let index = 0; index < value.length; index++) value[index] = scrubStrings(value[index], scrub);
+		return value;
+	}
+	const object = value as Record<string, unknown>;
+	for (const name of Object.keys(object)) {
+		const child = scrubStrings(object[name], scrub);
+		const scrubbedName = scrub(name);
+		if (scrubbedName !== name) delete object[name];
+		Object.defineProperty(object, scrubbedName, { value: child, writable: true, enumerable: true, configurable: true });
+	}
+	return object;
+}
+
 function htmlTitle(text: string): string | undefined {
 	return /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || undefined;
 }
@@ -130,18 +148,20 @@ export function parseEtopAnswer(context: IExecuteSingleFunctions, answer: EtopAn
 		const what = htmlTitle(text) ?? snippet(text);
 		const location = status >= 300 && status < 400 ? header(answer, 'location') : undefined;
 		const busy = status === 429 || status === 503;
+		const retryAfterMs = busy ? parseRetryAfter(header(answer, 'retry-after')) : undefined;
+		const asked = retryAfterMs === undefined ? '' : ` The service asked to wait ${Math.round(retryAfterMs / 1000)} s.`;
 		throw responseError(
 			context,
 			status,
 			`ETOP answered HTTP ${status}${what ? `: ${what}` : ''}`,
 			busy
-				? 'The service is overloaded. Try again later; the item was retried as far as Max Retries allows, after the pause the service asked for.'
+				? `The service is overloaded.${asked} Try again later; the item was retried as far as Max Retries allows, after the pause the service asked for (up to a minute).`
 				: status >= 500
 					? 'The service or a gateway in front of it failed. Try again later; the call may be billed, so it was not retried unless Retry Calls That May Be Billed is on.'
 					: location !== undefined
 						? `The Endpoint redirects to ${snippet(scrub(location))}. Set that address as the Endpoint in the ETOP credential (a redirected upload loses its image).`
 						: 'Check the Endpoint in the ETOP credential: it must be the recognition servlet URL.',
-			busy ? parseRetryAfter(header(answer, 'retry-after')) : undefined,
+			retryAfterMs,
 		);
 	}
 	if (text.trim() === '') {
@@ -174,7 +194,8 @@ export function parseEtopAnswer(context: IExecuteSingleFunctions, answer: EtopAn
 			'This is not an ETOP result. Check the Endpoint in the ETOP credential; if it is right, contact ETOP support.',
 		);
 	}
-	const json = body as IDataObject;
+	// Once more on the parsed strings: JSON escapes can hide an encoded secret from the pass on the text.
+	const json = scrubStrings(body, scrub) as IDataObject;
 	if (json.ErrorCode === undefined || json.ErrorCode === null) {
 		throw responseError(context, status, 'ETOP answered without an ErrorCode', 'Check the Endpoint in the ETOP credential.');
 	}

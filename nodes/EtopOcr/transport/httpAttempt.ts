@@ -26,36 +26,40 @@ interface Thrown {
 }
 
 /**
- * What a failed call tells about itself: its socket code, and whether a write of the request
- * failed. n8n's httpRequestWithAuthentication throws a NodeApiError in which the axios error is
- * gone (ExecutionBaseError declares `cause` as a class field, which overwrites the Error cause;
- * n8n-workflow 1.x and 2.x alike), so the ClientRequest and its `writableFinished` cannot be
- * seen. What survives is the code (in `httpCode`) and Node's message (in `messages`), e.g.
- * "write EPIPE" or "read ECONNRESET". A failed *write* means a chunk of the request never left:
- * the service cannot have the whole request. Anything else after connecting cannot be told
- * apart from a loss after delivery.
+ * How a call that failed before any answer failed, from what n8n's httpRequestWithAuthentication
+ * lets through. It throws a NodeApiError in which the axios error is gone (ExecutionBaseError
+ * declares `cause` as a class field, which overwrites the Error cause; n8n-workflow 1.x and 2.x
+ * alike), so the ClientRequest and its `writableFinished` cannot be seen. What survives is the
+ * code (`httpCode`) and Node's message (`messages`), which names the socket operation that
+ * failed: "connect ECONNRESET" (the connection was never up), "write EPIPE" (a chunk of the
+ * request never left, so the service cannot have the whole request). A reset while the request
+ * is still being written mostly surfaces as "read ECONNRESET", exactly like a reset after it was
+ * delivered, so that and everything else is treated as possibly billed.
  */
-function describeThrown(error: unknown): { code?: string; writeFailed: boolean } {
+export function failureBeforeAnswer(error: unknown): { failure: 'notConnected' | 'notFullySent' | 'unknownNetwork'; code?: string } {
 	let code: string | undefined;
-	let writeFailed = false;
+	let operation: string | undefined;
 	for (let current = error as Thrown | undefined, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
 		for (const candidate of [current.code, current.httpCode]) {
 			if (code === undefined && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
 		}
-		const texts = [current.message, ...(Array.isArray(current.messages) ? current.messages : [])];
-		if (texts.some((text) => typeof text === 'string' && /^write (EPIPE|ECONNRESET|ECONNABORTED)\b/.test(text))) writeFailed = true;
+		for (const text of [current.message, ...(Array.isArray(current.messages) ? current.messages : [])]) {
+			const match = typeof text === 'string' ? /^(connect|write|read|getaddrinfo) E[A-Z_]+\b/.exec(text) : null;
+			operation ??= match?.[1];
+		}
 		current = current.cause as Thrown | undefined;
 	}
-	return { code, writeFailed };
+	if ((code !== undefined && NOT_CONNECTED.includes(code)) || operation === 'connect' || operation === 'getaddrinfo') return { failure: 'notConnected', code };
+	if (operation === 'write') return { failure: 'notFullySent', code };
+	return { failure: 'unknownNetwork', code };
 }
 
 /** Turns what the HTTP layer threw before an answer arrived into the failure retryPolicy.ts knows. */
 function failedBeforeAnswer(context: IExecuteSingleFunctions, error: unknown, deadlineMs: number | undefined): Error {
-	const { code, writeFailed } = describeThrown(error);
+	const { failure, code } = failureBeforeAnswer(error);
+	// At the deadline it is not known how much of the request had left.
 	if (deadlineMs !== undefined) return networkError(context, 'noAnswer', code, deadlineMs);
-	if (code !== undefined && NOT_CONNECTED.includes(code)) return networkError(context, 'notConnected', code);
-	if (writeFailed) return networkError(context, 'notFullySent', code);
-	return networkError(context, 'unknownNetwork', code);
+	return networkError(context, failure, code);
 }
 
 interface BodyStream extends AsyncIterable<Uint8Array> {
@@ -125,7 +129,7 @@ export async function sendAttempt(
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(caller, 'etopOcrApi', options)) as IN8nHttpFullResponse;
 	} catch (error) {
-		if (abort.aborted) throw new AttemptAborted(!describeThrown(error).writeFailed);
+		if (abort.aborted) throw new AttemptAborted(failureBeforeAnswer(error).failure === 'unknownNetwork');
 		throw failedBeforeAnswer(context, error, deadline.aborted ? deadlineMs : undefined);
 	}
 	try {
@@ -134,6 +138,6 @@ export async function sendAttempt(
 	} catch (error) {
 		if (readContext(error)) throw error;
 		if (abort.aborted) throw new AttemptAborted(true);
-		throw networkError(context, 'answerCutShort', describeThrown(error).code, deadline.aborted ? deadlineMs : undefined);
+		throw networkError(context, 'answerCutShort', failureBeforeAnswer(error).code, deadline.aborted ? deadlineMs : undefined);
 	}
 }
