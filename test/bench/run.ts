@@ -5,9 +5,9 @@
 //
 //   npx tsx test/bench/run.ts [--latency 20] [--items 200] [--concurrency 8] [--image-kb 100] [--small-image-kb 2]
 //                             [--serial-items 40] [--runs 5] [--https-items 200] [--https-runs 3] [--round-trip 50]
-//                             [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10]
+//                             [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10] [--idle-items 2000]
 //                             [--stock-limit 5] [--memory-runs 3] [--memory-image-mb 4] [--memory-concurrency 4]
-//                             [--skip throughput,https,ideal,stock,retry,memory] [--json FILE]
+//                             [--skip throughput,https,ideal,idle,stock,retry,memory] [--json FILE]
 // Every flag can also be given as an environment variable: BENCH_LATENCY, BENCH_IMAGE_KB, ...
 
 import '../harness/env';
@@ -25,6 +25,7 @@ import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, etopExecutionMs, failures, formatMb, MB, nodeParameters } from './common';
 import { measureMemory, median } from './memory';
 import { httpsRoundTrip } from './https';
+import { idleStart } from './idleStart';
 import { load } from './measure';
 import { runRawClient } from './rawClient';
 import { throughput } from './throughput';
@@ -41,6 +42,7 @@ export interface Settings {
 	httpsItems: number;
 	httpsRuns: number;
 	roundTrip: number;
+	idleItems: number;
 	idealItems: number;
 	idealLatency: number;
 	idealConcurrency: number;
@@ -63,6 +65,7 @@ const DEFAULTS: Omit<Settings, 'skip' | 'json'> = {
 	httpsItems: 200,
 	httpsRuns: 3,
 	roundTrip: 50,
+	idleItems: 2000,
 	idealItems: 200,
 	idealLatency: 200,
 	idealConcurrency: 10,
@@ -288,6 +291,7 @@ async function main(): Promise<void> {
 			['throughput', throughput],
 			['https', httpsRoundTrip],
 			['ideal', idealWallTime],
+			['idle', idleStart],
 			['stock', stockBehaviour],
 			['retry', retryOnFail],
 			['memory', memory],
