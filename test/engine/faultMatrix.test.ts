@@ -30,10 +30,11 @@ interface Row {
 	/** What the sandbox does. */
 	setup: (sandbox: Sandbox) => void;
 	/**
-	 * Calls each item should take. With a `timeout`, the fewest: the timeout runs on the same
-	 * event loop as the engine, so on a loaded machine it can fire before an answer that has
-	 * already arrived is read, and the item is retried once more (within Max Retries). The
-	 * count is then checked against the calls the sandbox saw.
+	 * Calls each item should take. With a `timeout`, the fewest: the timeout is a real-time timer
+	 * on the engine's event loop, which on a loaded machine can fire before an answer that has
+	 * arrived is read (the item is then retried once more, within Max Retries, where retries are
+	 * allowed at all), or before the sandbox in the same process has read the request (which it
+	 * then never records). Without may-be-billed retries the count stays exact.
 	 */
 	attempts: number;
 	/** How each item should end: a result, or an error whose message matches. */
@@ -197,14 +198,18 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 		}
 		output.forEach((item, index) => {
 			const own = perItem.get(`item-${index}`) ?? [];
-			expect([index, attemptsOf(item)]).toEqual([index, own.length]);
-			if (!row.timeout) return expect([index, own.length]).toEqual([index, row.attempts]);
-			expect(own.length).toBeGreaterThanOrEqual(row.attempts);
-			expect(own.length).toBeLessThanOrEqual((row.maxRetries ?? 3) + 1);
-			expect([index, own[0].fault]).toEqual([index, 'slow']);
+			if (!row.timeout) {
+				expect([index, attemptsOf(item)]).toEqual([index, own.length]);
+				return expect([index, own.length]).toEqual([index, row.attempts]);
+			}
+			const attempts = attemptsOf(item);
+			const most = row.retryMaybeBilled ? (row.maxRetries ?? 3) + 1 : row.attempts;
+			expect([index, attempts >= row.attempts && attempts <= most]).toEqual([index, true]);
+			// A call the node gave up on early may never have been read by the sandbox.
+			expect([index, own.length <= attempts && (item.error ? true : own.length >= 1)]).toEqual([index, true]);
+			if (own.length) expect([index, own[0].fault]).toEqual([index, 'slow']);
 		});
-		const expected = row.timeout ? [...perItem.values()].reduce((sum, own) => sum + own.length, 0) : ITEMS * row.attempts;
-		expect(calls).toHaveLength(expected);
+		if (!row.timeout) expect(calls).toHaveLength(ITEMS * row.attempts);
 		// The service keeps working on calls the node timed out on, so only there it may see more.
 		if (!row.timeout) expect(sandbox().peakInFlight).toBeLessThanOrEqual(CONCURRENCY);
 

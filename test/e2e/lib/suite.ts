@@ -50,6 +50,11 @@ interface Context {
 	files: string;
 	nodeTypes: Map<string, any[]>;
 	credentialTypes: any[];
+	/** What the server's credential test answered (POST /rest/credentials/test), by case. */
+	credentialTests: Record<'good' | 'wrongSecret', { status: number; body: any }>;
+	credentialTestCalls: Sandbox['calls'];
+	/** The node's light and dark icons as the server serves them. */
+	icons: Array<{ url: string; status: number; type: string | null }>;
 	dataTableId: string;
 	executions: ExecutionResult[];
 }
@@ -147,6 +152,20 @@ export function describeN8n(major: N8nMajor): void {
 				await ctx.n8n.signIn(DEFAULT_OWNER);
 				ctx.nodeTypes = await ctx.n8n.nodeTypes();
 				ctx.credentialTypes = await ctx.n8n.credentialTypes();
+				// The editor's "Test" button in the credential form: n8n runs the credential's `test`.
+				const testCredential = async (secret: string) =>
+					await ctx.n8n.rest('POST', '/rest/credentials/test', {
+						credentials: { id: 'e2e-test', name: 'ETOP test', type: CREDENTIAL_TYPE, data: { apiKey: SANDBOX_KEY, secret, endpoint: ctx.sandbox.endpoint } },
+					});
+				const seen = ctx.sandbox.calls.length;
+				ctx.credentialTests = { good: await testCredential(SANDBOX_SECRET), wrongSecret: await testCredential('not-the-secret') };
+				ctx.credentialTestCalls = ctx.sandbox.calls.slice(seen);
+				const [etop] = ctx.nodeTypes.get(NODE_TYPE) ?? [];
+				ctx.icons = [];
+				for (const url of Object.values((etop?.iconUrl ?? {}) as Record<string, string>)) {
+					const res = await fetch(`${ctx.n8n.baseUrl}/${url}`);
+					ctx.icons.push({ url, status: res.status, type: res.headers.get('content-type') });
+				}
 				const personal = await ctx.n8n.rest('GET', '/rest/projects/personal');
 				expect(personal.status).toBe(200);
 				const projectId = personal.body.data.id;
@@ -199,9 +218,24 @@ export function describeN8n(major: N8nMajor): void {
 			const toolParams = tool.properties.map((p: any) => p.name);
 			expect(toolParams).toEqual(expect.arrayContaining(['toolDescription', 'documentType', 'inputType', 'imageUrl']));
 
+			// light and dark icons, served from the installed package
+			expect(ctx.icons.map((icon) => icon.url)).toEqual([
+				`icons/${PACKAGE_NAME}/dist/icons/etopOcr.svg`,
+				`icons/${PACKAGE_NAME}/dist/icons/etopOcr.dark.svg`,
+			]);
+			for (const icon of ctx.icons) expect([icon.url, icon.status, icon.type]).toEqual([icon.url, 200, expect.stringContaining('svg')]);
+
 			// (n8n 2.x appends its own allowed-domains fields to every credential type)
 			const cred = ctx.credentialTypes.find((c) => c.name === CREDENTIAL_TYPE);
 			expect(cred.properties.map((p: any) => p.name).slice(0, 3)).toEqual(['apiKey', 'secret', 'endpoint']);
+		});
+
+		test("the credential's test runs in n8n: a good account passes, a wrong secret is refused with ETOP's reason, nothing billed", () => {
+			expect(ctx.credentialTests.good.status).toBe(200);
+			expect(ctx.credentialTests.good.body.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(ctx.credentialTests.wrongSecret.body.data).toEqual({ status: 'Error', message: expect.stringMatching(/ErrorCode -\d+\)/) });
+			expect(JSON.stringify(ctx.credentialTests.wrongSecret.body)).not.toContain('not-the-secret');
+			expect(ctx.credentialTestCalls.map((call) => [call.errorCode, call.billed])).toEqual([['-6', false], [expect.stringMatching(/^-/), false]]);
 		});
 
 		test('binary scans: fields extracted, a non-image goes to the error output unbilled, every item paired', async () => {
