@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withFieldsInFront } from '../nodes/EtopOcr/transport/credentialRoom';
-import { ETOP_CREDENTIAL_TEST } from '../nodes/EtopOcr/transport/credentialTest';
+import { boundedInTotal, ETOP_CREDENTIAL_TEST } from '../nodes/EtopOcr/transport/credentialTest';
 
 export const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
 
@@ -74,8 +74,9 @@ export class EtopOcrApi implements ICredentialType {
 	// only into an object body, while the node sends multipart FormData or url-encoded bytes.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		unbounded: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		const requestOptions = boundedInTotal(unbounded);
 		const key = String(credentials.apiKey ?? '');
 		const secret = String(credentials.secret ?? '');
 		const { body } = requestOptions;

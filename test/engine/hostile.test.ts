@@ -3,7 +3,8 @@ import { gzipSync } from 'zlib';
 import { LoggerProxy, type IDataObject, type INodeExecutionData, type INodeParameters } from 'n8n-workflow';
 
 import { makePng } from '../fixtures/images';
-import { runWorkflow, shutdownEngine, type RunOptions, type RunResult } from '../harness/engine';
+import { ETOP_CREDENTIAL_TEST } from '../../nodes/EtopOcr/transport/credentialTest';
+import { runWorkflow, shutdownEngine, testCredentials, type RunOptions, type RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 import { refusedEndpoint, sendJson, startHostile, successBody, trickle, type Behaviour, type HostileServer } from '../hostile/server';
 import { imageItem } from './context';
@@ -401,5 +402,31 @@ describe('numeric options out of range are refused before anything is sent', () 
 		expect(server.billable).toBe(0);
 		expect(outcome.error?.message).toContain(`Options → ${label}`);
 		expect(outcome.ms).toBeLessThan(PROMPT_MS);
+	});
+});
+
+describe('the credential test is bounded in total too', () => {
+	const configured = ETOP_CREDENTIAL_TEST.request.timeout;
+	afterEach(() => {
+		ETOP_CREDENTIAL_TEST.request.timeout = configured;
+	});
+
+	it('an answer that trickles a byte at a time ends at the test timeout', async () => {
+		// n8n would only watch for an idle socket; 1 s instead of 30 s keeps the test short.
+		ETOP_CREDENTIAL_TEST.request.timeout = 1_000;
+		const server = await serve(({ res }) => {
+			res.socket!.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"ErrorCode":');
+			trickle(res, Buffer.alloc(100_000, ' '), 50);
+		});
+		logs.length = 0;
+		const started = Date.now();
+		const result = await testCredentials({ apiKey: KEY, secret: SECRET, endpoint: server.endpoint });
+		const ms = Date.now() - started;
+		expect(result.status).toBe('Error');
+		expect(server.billable).toBe(1);
+		expect(ms).toBeLessThan(PROMPT_MS);
+		const shown = `${result.message} ${logs.join('\n')}`;
+		for (const form of [...encodings(KEY), ...encodings(SECRET)]) expect(shown).not.toContain(form);
+		record('credential test, answer trickles (timeout 1 s)', server.billable, `test fails: ${result.message.slice(0, 40)}`, ms);
 	});
 });

@@ -1,4 +1,4 @@
-import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
 
 import { ETOP_ERRORS } from '../data/errorCodes';
 
@@ -7,6 +7,9 @@ const PROBE_PID = '2';
 
 /** ErrorCode for "file parameter not provided": the service got past the key/secret checks. */
 const NO_FILE = '-6';
+
+/** The credential test's timeout: n8n applies it to an idle socket, the node to the whole call. */
+const TEST_TIMEOUT_MS = 30_000;
 
 /** ETOP answers ErrorCode as a string, some cloud answers and private installs as a number. */
 function failsOn(code: string, message: string): IAuthenticateRuleResponseSuccessBody[] {
@@ -30,7 +33,7 @@ export const ETOP_CREDENTIAL_TEST: ICredentialTestRequest = {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: { pid: PROBE_PID },
 		json: true,
-		timeout: 30_000,
+		timeout: TEST_TIMEOUT_MS,
 	},
 	rules: [
 		{
@@ -46,3 +49,16 @@ export const ETOP_CREDENTIAL_TEST: ICredentialTestRequest = {
 			.flatMap(({ code, message, hint }) => failsOn(code, `${message} (ErrorCode ${code}). ${hint}`)),
 	],
 };
+
+/**
+ * Bounds a call in total. n8n runs the credential test with only an idle timeout (an answer that
+ * trickles a byte at a time never trips it; its RoutingNode even replaces the test's 30 s with its
+ * 300 s default) and passes no abort signal. The credential's authenticate is the one step of that
+ * call a package can shape, so it adds a signal that ends the call at the test's own timeout. The
+ * node's own calls arrive with a signal already (the hook's per-attempt deadline, see
+ * transport/httpAttempt.ts) and are left as they are.
+ */
+export function boundedInTotal(options: IHttpRequestOptions): IHttpRequestOptions {
+	if (options.abortSignal) return options;
+	return { ...options, abortSignal: AbortSignal.timeout(ETOP_CREDENTIAL_TEST.request.timeout ?? TEST_TIMEOUT_MS) };
+}
