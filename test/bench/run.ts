@@ -7,7 +7,7 @@
 //                             [--serial-items 40] [--runs 5] [--https-items 200] [--https-runs 3] [--round-trip 50]
 //                             [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10] [--idle-items 2000]
 //                             [--stock-limit 5] [--memory-runs 3] [--memory-image-mb 4] [--memory-concurrency 4]
-//                             [--skip throughput,https,ideal,idle,stock,retry,memory] [--json FILE]
+//                             [--skip throughput,https,ideal,idle,stock,retry,accounts,memory] [--json FILE]
 // Every flag can also be given as an environment variable: BENCH_LATENCY, BENCH_IMAGE_KB, ...
 
 import '../harness/env';
@@ -24,6 +24,7 @@ import { makePng } from '../fixtures/images';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, etopExecutionMs, failures, formatMb, MB, nodeParameters } from './common';
 import { measureMemory, median } from './memory';
+import { multiExecution } from './multiExecution';
 import { httpsRoundTrip } from './https';
 import { idleStart } from './idleStart';
 import { load } from './measure';
@@ -294,6 +295,7 @@ async function main(): Promise<void> {
 			['idle', idleStart],
 			['stock', stockBehaviour],
 			['retry', retryOnFail],
+			['accounts', multiExecution],
 			['memory', memory],
 		];
 		for (const [name, section] of sections) {

@@ -109,11 +109,19 @@ describe('retries', () => {
 	});
 
 	it('does not retry at all with Max Retries 0', async () => {
+		sandbox().addFault({ kind: 'ioError', perRequest: 1 });
+		const result = await run(credentials(), parameters({ maxConcurrency: 10, maxRetries: 0 }), items(10), 'continueRegularOutput');
+		expectInOrder(result.outputs[0], 10);
+		expect(result.outputs[0].every((item) => item.error?.message.startsWith('ETOP error -8: ') && attemptsOf(item) === 1)).toBe(true);
+		expect(sandbox().calls).toHaveLength(10);
+	});
+
+	it('with Max Retries 0 still sends again after a -52 the account limiter acted on (its own budget, issue 11)', async () => {
 		sandbox().addFault({ kind: 'busy', perRequest: 1 });
 		const result = await run(credentials(), parameters({ maxConcurrency: 10, maxRetries: 0 }), items(10), 'continueRegularOutput');
 		expectInOrder(result.outputs[0], 10);
-		expect(result.outputs[0].every((item) => item.error?.message.startsWith('ETOP error -52: ') && attemptsOf(item) === 1)).toBe(true);
-		expect(sandbox().calls).toHaveLength(10);
+		expect(result.outputs[0].map(attemptsOf)).toEqual(Array(10).fill(2));
+		expect(sandbox().calls).toHaveLength(20);
 	});
 
 	it.each([
@@ -166,11 +174,17 @@ describe('no calls after a stop', () => {
 		const result = await run(
 			credentials(),
 			parameters({ maxConcurrency: 1, maxRetries: 2 }),
-			items(10, (index) => (index === 2 ? 'ETOP-SANDBOX:RESULT=-52' : undefined)),
+			items(10, (index) => (index === 2 ? 'ETOP-SANDBOX:RESULT=-8' : undefined)),
 		);
-		expect(result.error?.message).toMatch(/^ETOP error -52: /);
+		expect(result.error?.message).toMatch(/^ETOP error -8: /);
 		expect((result.error as unknown as { context: IDataObject }).context.attempts).toBe(3);
-		expect(sandbox().calls.map((call) => call.fields.requestId)).toEqual(['item-0', 'item-1', 'item-2', 'item-2', 'item-2']);
+		// Item 2 gives its slot back while it pauses between attempts (issue 11), so later items may
+		// go meanwhile; once it has failed for good, nothing more is sent.
+		const sent = sandbox().calls.map((call) => call.fields.requestId);
+		expect(sent.filter((id) => id === 'item-2')).toHaveLength(3);
+		expect(sent.at(-1)).toBe('item-2');
+		expect(sent.slice(0, 3)).toEqual(['item-0', 'item-1', 'item-2']);
+		expect(new Set(sent).size).toBe(sent.length - 2);
 	});
 
 	it('keeps sending every item with continue-on-fail', async () => {

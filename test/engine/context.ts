@@ -32,8 +32,9 @@ export async function run(
 	parameters: INodeParameters,
 	items: InputItem[],
 	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+	signal?: AbortSignal,
 ): Promise<RunResult> {
-	return await runWorkflow({ credentials, parameters, items, onError });
+	return await runWorkflow({ credentials, parameters, items, onError, signal });
 }
 
 /** Fails if the key or secret appears anywhere in what n8n would show or store. */

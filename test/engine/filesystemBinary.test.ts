@@ -46,3 +46,30 @@ describe('filesystem binary mode (binary data stored on disk, the item holds onl
 		}
 	});
 });
+
+// Queue mode with binary data in filesystem mode and no shared storage: a worker gets items whose
+// binary id points at a file on another machine's disk. The Input node plays that by removing the
+// stored file after storing it; the item keeps the id (issue 11).
+describe('a binary stored on another machine\'s disk (filesystem mode without shared storage)', () => {
+	it.each(['file', 'mfile'])('fails the item with the n8n settings to change, sends nothing, keeps the others (%s)', async (uploadMethod) => {
+		const image = makePng();
+		const { outputs } = await run(
+			credentials(),
+			{ documentType: '2', uploadMethod },
+			[
+				{ json: {}, binary: { data: { data: image, fileName: 'here.png' } } },
+				{ json: {}, binary: { data: { data: image, fileName: 'elsewhere.png', fileLost: true } } },
+			],
+			'continueRegularOutput',
+		);
+		const [here, elsewhere] = outputs[0];
+		expect(here.error).toBeUndefined();
+		expect(elsewhere.pairedItem).toEqual({ item: 1 });
+		expect(elsewhere.error?.message).toBe(
+			'Item 1: the file of the binary field "data" is not in this n8n process\'s binary data storage (filesystem mode, file not found)',
+		);
+		expect(elsewhere.error?.description).toContain('N8N_DEFAULT_BINARY_DATA_MODE=database');
+		expect(elsewhere.error?.description).toContain('N8N_BINARY_DATA_STORAGE_PATH');
+		expect(sandbox().calls).toHaveLength(1);
+	});
+});

@@ -123,6 +123,12 @@ function nodeTypes(peer?: INodeType): INodeTypes {
 	const etop = new EtopOcr();
 	// What n8n's loader does to every declarative node: adds Request Options (batching, timeout…).
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(etop);
+	// What n8n's server (NodeTypes.getByNameAndVersion) does to a declarative node: an execute that
+	// runs RoutingNode in the execution's own context, which carries the execution's cancel signal
+	// to every item's hook. (n8n-core alone would run it through a test path without one.)
+	(etop as INodeType).execute = async function (this: ExecuteContext) {
+		return (await new RoutingNode(this, etop).runNode()) ?? [];
+	};
 	const types: Record<string, INodeType> = {
 		[ETOP_NODE_TYPE]: etop,
 		[ETOP_TOOL_NODE_TYPE]: asAiTool(etop),

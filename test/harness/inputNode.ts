@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,7 +10,7 @@ import type {
 /** What the Input node emits: JSON plus raw binary that it stores through n8n's helpers. */
 export interface InputItem {
 	json?: Record<string, unknown>;
-	binary?: Record<string, { data: Buffer; fileName?: string; mimeType?: string }>;
+	binary?: Record<string, { data: Buffer; fileName?: string; mimeType?: string; fileLost?: boolean }>;
 }
 
 const fixtures = new Map<string, InputItem[]>();
@@ -47,6 +49,10 @@ export class TestInput implements INodeType {
 				result.binary = {};
 				for (const [name, file] of Object.entries(item.binary)) {
 					result.binary[name] = await this.helpers.prepareBinaryData(file.data, file.fileName ?? `file${index}`, file.mimeType);
+					// `fileLost`: the item keeps the binary's id but its stored file is gone, as for a
+					// queue-mode worker reading what another machine stored on its own disk.
+					const { id } = result.binary[name];
+					if (file.fileLost && id) rmSync(this.helpers.getBinaryPath(id));
 				}
 			}
 			output.push(result);

@@ -83,6 +83,15 @@ export interface RetrySettings {
 	retryMaybeBilled: boolean;
 }
 
+/**
+ * -52 ("too many calls at once") answers an item may get without using up its Max Retries, for
+ * calls sent while its account's window was wider than one call (transport/limiter.ts): the
+ * window is made smaller for each, so they are the limiter learning the account's limit, not the
+ * item failing, and they are not billed. The item is sent again at once, first in its run, when
+ * the smaller window has room. Bounded, so that a -52 that does not go away still ends the item.
+ */
+export const BUSY_WINDOW_RETRIES = 10;
+
 /** Whether a call that failed this way on attempt `attempt` (1 = the first call) is sent again. */
 export function shouldRetry(kind: FailureKind, attempt: number, settings: RetrySettings): boolean {
 	if (attempt > settings.maxRetries) return false;

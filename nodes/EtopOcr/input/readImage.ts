@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { inputError } from '../output/errors';
+import { binaryReadError, inputError } from '../output/errors';
 import {
 	MAX_UPLOAD_BYTES,
 	describeNonImage,
@@ -137,5 +137,9 @@ export async function readImage(context: IExecuteSingleFunctions): Promise<Image
 	const inputType = context.getNodeParameter('inputType') as string;
 	if (inputType === 'url') return readUrl(context);
 	if (inputType === 'base64') return await readBase64(context);
-	return await readBinary(context);
+	try {
+		return await readBinary(context);
+	} catch (error) {
+		throw binaryReadError(context, error);
+	}
 }

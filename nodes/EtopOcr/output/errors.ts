@@ -182,3 +182,27 @@ export function networkError(
 		failureContext(deadlineMs !== undefined ? 'TIMEOUT' : (code ?? 'NETWORK'), failure),
 	);
 }
+
+/**
+ * n8n found no stored file for a binary: `ENOENT` from the file system, `FileNotFoundError`
+ * ("File not found") from n8n's binary helpers in filesystem mode.
+ */
+function isMissingStoredFile(error: unknown): boolean {
+	const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+	return code === 'ENOENT' || message === 'File not found';
+}
+
+/**
+ * What reading an item's binary threw, with a missing stored file explained: in queue mode a
+ * worker reads the binaries that the main process (or another worker) stored, and in filesystem
+ * mode they are on that process's disk unless the storage path is shared.
+ */
+export function binaryReadError(context: IExecuteSingleFunctions, error: unknown): unknown {
+	if (!isMissingStoredFile(error)) return error;
+	const propertyName = String(context.getNodeParameter('binaryPropertyName', 'data'));
+	return inputError(
+		context,
+		`the file of the binary field "${propertyName}" is not in this n8n process's binary data storage (filesystem mode, file not found)`,
+		"In queue mode the binary was stored by another n8n process: set N8N_DEFAULT_BINARY_DATA_MODE=database on main and every worker (n8n's default in queue mode), or give all of them one shared N8N_BINARY_DATA_STORAGE_PATH.",
+	);
+}

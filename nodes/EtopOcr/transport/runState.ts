@@ -1,9 +1,10 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { makeScrub, type Scrub } from '../output/redact';
+import { accountLimiter } from './accounts';
 import { uploadFieldOf, type UploadField } from './formBody';
 import { InputBarrier } from './inputBarrier';
-import { Limiter } from './limiter';
+import type { AccountLimiter, RunQueue } from './limiter';
 
 /** What the credential gives the whole run. */
 export interface RunCredential {
@@ -12,12 +13,14 @@ export interface RunCredential {
 	uploadField: UploadField;
 	/** Removes this account's key and secret from text that came back (see redact.ts). */
 	scrub: Scrub;
+	/** The limiter of the credential's account, shared with every other run in this process. */
+	account: AccountLimiter;
 }
 
-/** What the items of one node run share: the limit, the stop, the input barrier, the credential. */
+/** What the items of one node run share: their queue at the account's limit, the stop, the input barrier, the credential. */
 export interface RunState {
-	/** Created by the first item that asks, with its Max Concurrent Requests. */
-	limiter(maxConcurrency: number): Limiter;
+	/** The run's queue at its account's limiter, created by the first item that asks, with its Max Concurrent Requests. */
+	queue(account: AccountLimiter, maxConcurrency: number): RunQueue;
 	/** Aborts once an item has failed for good while the node stops on errors: nothing more is sent. */
 	stop: AbortController;
 	/** With stop-on-error: every item's input is checked before the first call (see inputBarrier.ts). */
@@ -45,13 +48,14 @@ function newRunState(context: IExecuteSingleFunctions): RunState {
 			endpoint: String(endpoint ?? ''),
 			uploadField: uploadFieldOf(uploadField),
 			scrub: makeScrub([apiKey, secret]),
+			account: accountLimiter(String(endpoint ?? ''), String(apiKey ?? '')),
 		}));
 	// Awaited by every item; a failure is theirs to report.
 	credential.catch(() => undefined);
-	let limiter: Limiter | undefined;
+	let queue: RunQueue | undefined;
 	const itemCount = context.getExecuteData().data.main?.[0]?.length ?? 0;
 	return {
-		limiter: (maxConcurrency) => (limiter ??= new Limiter(maxConcurrency)),
+		queue: (account, maxConcurrency) => (queue ??= account.queue(maxConcurrency)),
 		stop: new AbortController(),
 		barrier: context.continueOnFail() ? undefined : new InputBarrier(itemCount),
 		credential,

@@ -9,7 +9,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { shouldRetry } from '../data/retryPolicy';
+import { BUSY_WINDOW_RETRIES, shouldRetry } from '../data/retryPolicy';
 import { readImage, type ImagePayload } from '../input/readImage';
 import { canceledError, failureOf, inputError, readContext } from '../output/errors';
 import { formatOutput } from '../output/formatOutput';
@@ -20,7 +20,7 @@ import { isHttpEndpoint } from './endpoint';
 import { formBody } from './formBody';
 import { AttemptAborted, sendAttempt } from './httpAttempt';
 import { untilAborted } from './inputBarrier';
-import type { SlotOutcome } from './limiter';
+import type { Slot, SlotOutcome } from './limiter';
 import { readParameters, type HookParameters } from './parameters';
 import { retryDelay } from './retryDelay';
 import { getRunState, type RunCredential, type RunState } from './runState';
@@ -31,7 +31,8 @@ import { getRunState, type RunCredential, type RunState } from './runState';
  *   1. parameters: read and checked once (parameters.ts);
  *   2. input: the item's image checked, nothing sent yet;
  *   3. with stop-on-error, the barrier: no call of the run leaves before every item passed 2;
- *   4. the call: a slot (limiter.ts), attempts under the retry policy (data/retryPolicy.ts), release;
+ *   4. the call: attempts under the retry policy (data/retryPolicy.ts), each in a slot of the
+ *      account's limiter (limiter.ts), which is given back during a retry's pause;
  *   5. output: the answer parsed and shaped into items, each paired with the input item.
  * Once the node is going to stop (an item failed for good with stop-on-error), or the execution
  * is cancelled, nothing more is sent, not by items waiting for a slot or in a retry pause either.
@@ -92,7 +93,11 @@ interface Answered {
 	attempts: number;
 }
 
-/** Phase 4: one slot for the item, its image read, attempts until one answers or the policy gives up. Undefined: stopped. */
+/**
+ * Phase 4: attempts until one answers or the policy gives up; undefined: stopped. Each attempt
+ * holds a slot of the account (limiter.ts) only while its call is out: during a retry's pause the
+ * slot serves other items, of this run or others. The image is read once, at the first slot.
+ */
 async function call(
 	context: IExecutePaginationFunctions,
 	state: RunState,
@@ -102,23 +107,63 @@ async function call(
 	cancel: AbortSignal,
 	ended: AbortSignal,
 ): Promise<Answered | undefined> {
-	const limiter = state.limiter(parameters.maxConcurrency);
+	const queue = state.queue(credential.account, parameters.maxConcurrency);
+	queue.enter();
 	try {
-		await limiter.acquire(ended);
-	} catch (reason) {
-		if (state.stop.signal.aborted) return undefined;
-		throw reason;
-	}
-	let outcome: SlotOutcome = 'failed';
-	try {
-		if (state.stop.signal.aborted) return undefined;
-		if (ended.aborted) throw canceledError(context, false);
-		const request = await buildRequest(requestData, credential, await readImage(context), parameters);
-		const answered = await sendWithRetries(context, state, request, parameters, credential, cancel, ended, (busy) => (outcome = busy ? 'busy' : outcome));
-		if (answered) outcome = 'ok';
-		return answered;
+		let request: IHttpRequestOptions | undefined;
+		// -52 answers the account's window took on itself: they do not count as the item's retries.
+		let windowRetries = 0;
+		for (let attempt = 1; ; attempt++) {
+			let slot: Slot;
+			try {
+				slot = await queue.acquire(ended, { first: attempt > 1 });
+			} catch {
+				// Only the stop or the execution's cancel end a wait for a slot.
+				if (state.stop.signal.aborted) return undefined;
+				throw canceledError(context, false);
+			}
+			let outcome: SlotOutcome = 'failed';
+			let caught: unknown;
+			let windowTook = false;
+			try {
+				if (state.stop.signal.aborted) return undefined;
+				if (ended.aborted) throw canceledError(context, false);
+				request ??= await buildRequest(requestData, credential, await readImage(context), parameters);
+				// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
+				// may be billed either way, and the run then ends with nothing left running at the service.
+				const answer = await sendAttempt(context, request, cancel, parameters.attemptTimeoutMs);
+				const json = parseEtopAnswer(context, answer, credential.scrub);
+				outcome = 'ok';
+				return { json, answer, attempts: attempt };
+			} catch (error) {
+				caught = error;
+				if (readContext(error)?.etopCode === '-52' || failureOf(error) === 'busyHttp') outcome = 'busy';
+			} finally {
+				windowTook = slot.release(outcome);
+			}
+			if (caught instanceof AttemptAborted) throw canceledError(context, caught.mayBeBilled);
+			if (readContext(caught)?.etopCode === '-52' && windowTook && windowRetries < BUSY_WINDOW_RETRIES) {
+				windowRetries++;
+				continue;
+			}
+			const counted = attempt - windowRetries;
+			const failure = failureOf(caught);
+			const retryAfterMs = readContext(caught)?.retryAfterMs;
+			const retry =
+				failure !== undefined &&
+				shouldRetry(failure, counted, parameters) &&
+				(retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
+			if (!retry) {
+				(caught as { context: IDataObject }).context.attempts = attempt;
+				throw caught;
+			}
+			if (!(await pause(retryAfterMs ?? retryDelay(counted), ended))) {
+				if (state.stop.signal.aborted) return undefined;
+				throw canceledError(context, false);
+			}
+		}
 	} finally {
-		limiter.release(outcome);
+		queue.leave();
 	}
 }
 
@@ -166,45 +211,6 @@ async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 		return true;
 	} catch {
 		return false;
-	}
-}
-
-async function sendWithRetries(
-	context: IExecuteSingleFunctions,
-	state: RunState,
-	request: IHttpRequestOptions,
-	parameters: HookParameters,
-	credential: RunCredential,
-	cancel: AbortSignal,
-	ended: AbortSignal,
-	onBusy: (busy: boolean) => void,
-): Promise<Answered | undefined> {
-	for (let attempt = 1; ; attempt++) {
-		let caught: unknown;
-		try {
-			// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
-			// may be billed either way, and the run then ends with nothing left running at the service.
-			const answer = await sendAttempt(context, request, cancel, parameters.attemptTimeoutMs);
-			return { json: parseEtopAnswer(context, answer, credential.scrub), answer, attempts: attempt };
-		} catch (error) {
-			caught = error;
-		}
-		if (caught instanceof AttemptAborted) throw canceledError(context, caught.mayBeBilled);
-		const failure = failureOf(caught);
-		const retryAfterMs = readContext(caught)?.retryAfterMs;
-		onBusy(failure === 'transientAnswer' || failure === 'busyHttp');
-		const retry =
-			failure !== undefined &&
-			shouldRetry(failure, attempt, parameters) &&
-			(retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
-		if (!retry) {
-			(caught as { context: IDataObject }).context.attempts = attempt;
-			throw caught;
-		}
-		if (!(await pause(retryAfterMs ?? retryDelay(attempt), ended))) {
-			if (state.stop.signal.aborted) return undefined;
-			throw canceledError(context, false);
-		}
 	}
 }
 

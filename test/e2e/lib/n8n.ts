@@ -262,11 +262,15 @@ export class N8nInstance {
 	// the server
 	// ----------------------------------------------------------------------------------------------
 
-	async start({ timeoutMs = 180_000 } = {}): Promise<void> {
+	/**
+	 * Starts the server (`n8n start`), or with `args` another long-running command such as
+	 * `['worker', '--concurrency=5']`, ready once `isReady` says so (the editor by default).
+	 */
+	async start({ timeoutMs = 180_000, args = ['start'], isReady = () => this.editorReady() } = {}): Promise<void> {
 		if (this.server) return;
-		const log = this.logFile('start');
-		appendFileSync(log, `$ n8n start (port ${this.port})\n`);
-		const child = spawn(this.install.node, [this.install.n8nBin, 'start'], {
+		const log = this.logFile(args.join(' '));
+		appendFileSync(log, `$ n8n ${args.join(' ')} (port ${this.port})\n`);
+		const child = spawn(this.install.node, [this.install.n8nBin, ...args], {
 			env: this.env(),
 			cwd: this.options.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -288,22 +292,27 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exited !== undefined) {
 				this.server = undefined;
-				throw new Error(`n8n start exited with ${exited} before it was ready; log ${log}:\n${output.slice(-3000)}`);
+				throw new Error(`n8n ${args.join(' ')} exited with ${exited} before it was ready; log ${log}:\n${output.slice(-3000)}`);
 			}
 			try {
-				// /healthz answers before the REST routes are mounted (n8n 1.x); the public settings
-				// route answers once the editor and REST API are up, in 1.x and 2.x.
-				// ... and the editor page stops saying "n8n is starting up" once the UI is served.
-				const res = await fetch(`${this.baseUrl}/rest/settings`);
-				if (res.ok) {
-					const page = await fetch(`${this.baseUrl}/`);
-					if (page.ok && !(await page.text()).includes('n8n is starting up')) return;
-				}
+				if (await isReady()) return;
 			} catch {}
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		await this.stop();
-		throw new Error(`n8n did not answer /healthz within ${timeoutMs} ms; log ${log}:\n${output.slice(-3000)}`);
+		throw new Error(`n8n ${args.join(' ')} was not ready within ${timeoutMs} ms; log ${log}:\n${output.slice(-3000)}`);
+	}
+
+	/**
+	 * /healthz answers before the REST routes are mounted (n8n 1.x); the public settings route
+	 * answers once the editor and REST API are up, in 1.x and 2.x ... and the editor page stops
+	 * saying "n8n is starting up" once the UI is served.
+	 */
+	private async editorReady(): Promise<boolean> {
+		const res = await fetch(`${this.baseUrl}/rest/settings`);
+		if (!res.ok) return false;
+		const page = await fetch(`${this.baseUrl}/`);
+		return page.ok && !(await page.text()).includes('n8n is starting up');
 	}
 
 	async stop(): Promise<void> {

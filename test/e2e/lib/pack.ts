@@ -13,13 +13,13 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
 	}
 }
 
-/** `npm run build` then `npm pack` into outDir; returns the tarball path. */
-export function buildAndPack(outDir: string, { build = true } = {}): string {
+/** `npm run build` then `npm pack` into outDir; returns the tarball path. `repo`: another checkout to pack. */
+export function buildAndPack(outDir: string, { build = true, repo = REPO } = {}): string {
 	mkdirSync(outDir, { recursive: true });
 	for (const f of readdirSync(outDir)) if (f.endsWith('.tgz')) rmSync(join(outDir, f));
-	if (build) run('npm', ['run', 'build'], REPO);
+	if (build) run('npm', ['run', 'build'], repo);
 	// --ignore-scripts: the repo's .npmrc sets it too; pack must not re-run a build or lifecycle hook.
-	const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], REPO);
+	const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], repo);
 	const [info] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	const tarball = join(outDir, info.filename.replace(/^@.*\//, '').replace('/', '-'));
 	if (!existsSync(tarball)) throw new Error(`npm pack reported ${info.filename} but ${tarball} is missing`);

@@ -11,6 +11,6 @@ export const concurrencyOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 		default: DEFAULT_MAX_CONCURRENCY,
 		description:
-			'How many images are sent to ETOP at the same time. Higher is faster but risks "system busy" (-52) answers. The value of the first item applies to the whole run.',
+			'How many calls your ETOP account may have in flight at once from this n8n process, over all executions that use the credential. The node lowers it by itself while ETOP answers "system busy" (-52) and raises it again after successes. The value of the first item applies to the whole run.',
 	},
 ];
