@@ -29,6 +29,7 @@ import { httpsRoundTrip } from './https';
 import { idleStart } from './idleStart';
 import { load } from './measure';
 import { runRawClient } from './rawClient';
+import { printSummary } from './summary';
 import { throughput } from './throughput';
 import { RemoteSandbox } from './remoteSandbox';
 
@@ -306,6 +307,7 @@ async function main(): Promise<void> {
 		shutdownEngine();
 		rmSync(storage, { recursive: true, force: true });
 	}
+	printSummary(figures);
 	figures.loadAverageAfter = loadavg();
 	console.log(`\nLoad average (1, 5, 15 min) after: ${load()}; the bench took ${Math.round((performance.now() - started) / 1000)} s`);
 	if (settings.json) writeFileSync(settings.json, `${JSON.stringify(figures, null, '\t')}\n`);
