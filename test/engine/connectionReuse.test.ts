@@ -4,6 +4,7 @@ import https from 'node:https';
 import { installGlobalProxyAgent } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { runWorkflow } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 import { selfSignedCertificate, startProxy, startRelay, startTlsFront, type Relay } from '../harness/relay';
 import { imageItem, run, useSandbox } from './context';
@@ -11,8 +12,7 @@ import { imageItem, run, useSandbox } from './context';
 // Issue 15 through n8n's real engine (n8n-core 2.x and 1.x): the node's calls share kept-alive
 // connections, counted at a loopback relay in front of the sandbox, and every setting a user can
 // give still holds: Request Options → Proxy and Ignore SSL Issues (which keep n8n's connection
-// per call), n8n's HTTP(S)_PROXY handling, certificate checks and timeouts. (Cancel: n8n-core
-// gives a declarative node's context no cancel signal, on either path; see docs/performance.md.)
+// per call), n8n's HTTP(S)_PROXY handling, certificate checks, timeouts and cancel.
 
 const { sandbox, credentials } = useSandbox();
 
@@ -38,6 +38,15 @@ function parameters(options: IDataObject, requestOptions: INodeParameters = {}):
 
 async function runAt(endpoint: string, count: number, options: IDataObject, requestOptions: INodeParameters = {}) {
 	return await run({ ...credentials(), endpoint }, parameters(options, requestOptions), items(count), 'continueRegularOutput');
+}
+
+/** Waits for a condition on the event loop (bounded; for event order, not timing). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+	for (let round = 0; round < 3000; round++) {
+		if (condition()) return;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	throw new Error(`gave up waiting for ${what}`);
 }
 
 const failed = (result: Awaited<ReturnType<typeof runAt>>) => result.outputs[0].filter((item) => item.error);
@@ -145,5 +154,26 @@ describe('connection reuse', () => {
 		expect(failed(result)).toHaveLength(2);
 		for (const item of failed(result)) expect(item.error?.message).toMatch(/did not answer within the attempt timeout/);
 		expect(sandbox().peakInFlight).toBe(2);
+	});
+
+	it('cancel ends the calls in flight on reused connections, closes their sockets and sends nothing more', async () => {
+		const front = await relay();
+		sandbox().setLatency(30_000);
+		const controller = new AbortController();
+		const running = runWorkflow({
+			credentials: { ...credentials(), endpoint: endpointAt(front.origin) },
+			parameters: parameters({ maxConcurrency: 2 }),
+			items: items(6),
+			signal: controller.signal,
+		});
+		// (Not the sandbox's in-flight count: calls an earlier test abandoned may still be waiting there.)
+		await until(() => front.connections === 2, 'the two calls to connect');
+		controller.abort();
+		const result = await running;
+		expect(result.run.status).toBe('canceled');
+		await until(() => front.open === 0, 'the relay to see both connections closed');
+		// Only the two calls in flight ever connected: an aborted socket is not handed on, and no
+		// waiting item was sent after the cancel.
+		expect(front.connections).toBe(2);
 	});
 });
