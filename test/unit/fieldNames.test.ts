@@ -120,6 +120,29 @@ describe('field name dictionaries', () => {
 	});
 });
 
+// Every key and label the project notes' "Real response bodies" list (etop-api-facts.md).
+const REAL_NAMES: ReadonlyArray<[FieldFamily, string[]]> = [
+	['idCard', ['IDNum', 'Name', 'Sex', 'Nation', 'Birth', 'Address', '身份证号码', '姓名', '性别', '民族', '出生', '地址']],
+	[
+		'vehicleLicence',
+		['PlateNo', 'VType', 'Owner', 'Address', 'UseCharacter', 'Model', 'VIN', 'EngineNo', 'RegisterDate', 'IssueDate', '号牌号码', '车辆类型', '所有人', '地址', '使用性质', '品牌型号', '车辆识别代码', '发动机号', '注册日期', '发证日期', '总质量', '整备质量', '核定载质量', '外廓尺寸', '备注'],
+	],
+	['plate', ['车牌颜色', '车牌号']],
+	['vin', ['VIN']],
+];
+
+describe('the dictionaries and the real answers', () => {
+	it.each(REAL_NAMES)('%s: knows every key and label real answers carry', (family, names) => {
+		expect(names.filter((name) => lookupFieldName(family, name, ['ResultList', 'FieldList']) === undefined)).toEqual([]);
+	});
+
+	it('gives a key and its label the same name', () => {
+		expect(lookupFieldName('idCard', 'IDNum', [])).toBe(lookupFieldName('idCard', '身份证号码', []));
+		expect(lookupFieldName('vehicleLicence', 'VType', [])).toBe(lookupFieldName('vehicleLicence', '车辆类型', []));
+		expect(lookupFieldName('vehicleLicence', 'EngineNo', [])).toBe(lookupFieldName('vehicleLicence', '发动机号', []));
+	});
+});
+
 describe('the dictionaries and the sandbox bodies', () => {
 	it.each(namedFamilies)('%s: every name the sandbox returns is known, key and label alike', (family) => {
 		for (const page of sandboxPages(family)) {
