@@ -389,7 +389,8 @@ function expectedLeaves(model: unknown): Expected {
 		for (const [member, child] of Object.entries(object)) {
 			if (META.has(member) || POSITIONS.has(member)) continue;
 			if (isEntry && member === nameMember) expected.names.push(String(child));
-			else walk(child, CROPS.has(member) || NAMES.has(member));
+			// A `{value}` object is its value (fieldGroups.ts), so a placeholder's value is one too.
+			else walk(child, CROPS.has(member) || NAMES.has(member) || (placeholder && VALUE_MEMBERS.includes(member)));
 		}
 	};
 	const rest = withoutCrops(model);

@@ -92,7 +92,7 @@ function takeDescriptors(groups: FieldGroup[], result: boolean, fieldsInList: bo
 			found.pid = pidOf(group);
 		} else if (own && TYPES.has(group.name) && found.typeText === undefined && typeOf(group) !== undefined) {
 			found.typeText = typeOf(group);
-		} else if (own && CROPS.has(group.name) && group.hasValue && group.value === '') {
+		} else if (own && CROPS.has(group.name) && group.hasValue && group.value === '' && !group.details.length) {
 			// An empty crop placeholder; a crop itself was taken out before (binary when asked).
 			continue;
 		} else if (own && POSITIONS.has(group.name) && !group.hasValue && !boxes.has(group.name)) {
