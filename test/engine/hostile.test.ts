@@ -2,7 +2,7 @@ import { gzipSync } from 'zlib';
 
 import { LoggerProxy, type IDataObject, type INodeExecutionData, type INodeParameters } from 'n8n-workflow';
 
-import { makePng } from '../fixtures/images';
+import { makeJpeg, makePng } from '../fixtures/images';
 import { ETOP_CREDENTIAL_TEST } from '../../nodes/EtopOcr/transport/credentialTest';
 import { runWorkflow, shutdownEngine, testCredentials, type RunOptions, type RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
@@ -428,5 +428,31 @@ describe('the credential test is bounded in total too', () => {
 		const shown = `${result.message} ${logs.join('\n')}`;
 		for (const form of [...encodings(KEY), ...encodings(SECRET)]) expect(shown).not.toContain(form);
 		record('credential test, answer trickles (timeout 1 s)', server.billable, `test fails: ${result.message.slice(0, 40)}`, ms);
+	});
+});
+
+describe('files that only begin like an image are refused before anything is sent', () => {
+	const png = makePng({});
+	const iend = png.length - 12;
+	it.each([
+		['3 bytes of JPEG', Buffer.from([0xff, 0xd8, 0xff])],
+		['a JPEG cut in half', Buffer.from(makeJpeg({}).subarray(0, 400))],
+		['a PNG without IEND', png.subarray(0, iend)],
+		['a PNG with a 0×0 header', Buffer.concat([png.subarray(0, 16), Buffer.alloc(8), png.subarray(24)])],
+		['text starting with GIF8', Buffer.from('GIF8 is how this note starts, but it is text')],
+		['a RIFF that is not WebP inside', Buffer.concat([Buffer.from('RIFF'), Buffer.from([200, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(20)])],
+	])('%s', async (_name, bytes) => {
+		const server = await serve(({ res }) => sendJson(res, successBody()));
+		const outcome = await run({ endpoint: server.endpoint, items: [{ json: {}, binary: { data: { data: bytes, fileName: 'scan', mimeType: 'image/png' } } }] });
+		expect(server.billable).toBe(0);
+		expect(outcome.error?.message).toMatch(/^Item 0: the binary field "data" (starts like a \w+ image but is not a whole one|holds)/);
+	});
+
+	it('a whole JPEG and a whole PNG pass', async () => {
+		const server = await serve(({ res }) => sendJson(res, successBody()));
+		const binary = (bytes: Buffer) => ({ json: {}, binary: { data: { data: bytes, fileName: 'scan', mimeType: 'image/png' } } });
+		const outcome = await run({ endpoint: server.endpoint, items: [binary(makeJpeg({})), binary(png)] });
+		expect(outcome.error).toBeUndefined();
+		expect(server.billable).toBe(2);
 	});
 });

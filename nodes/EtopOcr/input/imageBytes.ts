@@ -1,4 +1,5 @@
-import { IMAGE_FORMATS, OTHER_FORMATS, type ImageFormat } from '../data/imageFormats';
+import { IMAGE_FORMATS, OTHER_FORMATS, TAIL_BYTES, type ImageFormat } from '../data/imageFormats';
+import type { ImageSource } from './imageSource';
 
 /** The API's limit for the `file` field once url-encoded, and the one we apply to `mfile`. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -10,6 +11,17 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
 	return IMAGE_FORMATS.find((format) =>
 		format.signature.every(({ offset, bytes: pattern }) => startsWith(bytes, offset, pattern)),
 	);
+}
+
+/** The last TAIL_BYTES of an image (one pass over it; the chunks are not kept). */
+export async function imageTail(image: ImageSource): Promise<Uint8Array> {
+	let tail = Buffer.alloc(0);
+	await image.forEachChunk((chunk) => {
+		// Copied, as a chunk's memory is reused for the next one; at most TAIL_BYTES at a time.
+		const joined = chunk.length >= TAIL_BYTES ? chunk : Buffer.concat([tail, chunk]);
+		tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL_BYTES)));
+	});
+	return tail;
 }
 
 /** A short description of what the bytes are instead of an image, for error messages. */

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { binaryReadError, inputError } from '../output/errors';
 import {
+	imageTail,
 	MAX_UPLOAD_BYTES,
 	describeNonImage,
 	formatBytes,
@@ -26,23 +27,33 @@ function textParameter(context: IExecuteSingleFunctions, name: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-/** `head`: the first HEAD_BYTES of the file; `size`: its whole length. */
-function checkIsImage(context: IExecuteSingleFunctions, head: Uint8Array, size: number, parameter: string) {
+/** Checks that the image is one of the formats ETOP reads, and whole (see data/imageFormats.ts). */
+async function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource, parameter: string) {
+	const { head, size } = image;
 	if (size === 0) {
 		throw inputError(context, `the image in ${parameter} is empty (0 bytes)`, 'Check the step that produced the file.');
 	}
-	if (!sniffImageFormat(head)) {
+	const format = sniffImageFormat(head);
+	if (!format) {
 		throw inputError(
 			context,
 			`${parameter} holds ${describeNonImage(head)}, not an image ETOP accepts`,
 			`Send a ${SUPPORTED} image (checked by its content, not its name); convert PDFs or other files first.`,
 		);
 	}
+	const problem = format.problem({ head, size, tail: await imageTail(image) });
+	if (problem) {
+		throw inputError(
+			context,
+			`${parameter} starts like a ${format.name} image but is not a whole one: ${problem}`,
+			'Check the step that produced the file (a download or attachment that was cut short), and send the complete image.',
+		);
+	}
 }
 
 /** Sizes the `file` field, so that an image over the limit is refused before anything is sent. */
 async function fileField(context: IExecuteSingleFunctions, image: ImageSource, parameter: string): Promise<ImagePayload> {
-	checkIsImage(context, image.head, image.size, parameter);
+	await checkIsImage(context, image, parameter);
 	const encodedLength = await urlBase64Length(image);
 	if (encodedLength > MAX_UPLOAD_BYTES) {
 		throw inputError(
@@ -81,7 +92,7 @@ async function multipartFile(
 	fileName: string | undefined,
 	parameter: string,
 ): Promise<ImagePayload> {
-	checkIsImage(context, image.head, image.size, parameter);
+	await checkIsImage(context, image, parameter);
 	if (image.size > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,

@@ -51,7 +51,7 @@ export async function sendOcrRequest(
 		const prepare = async () => {
 			parameters = readParameters(this);
 			credential = await checkedCredential(this, state);
-			await readImage(this);
+			await readItemImage(this);
 		};
 		if (state.barrier) {
 			// The image is read again when the item's turn comes, so no image is held while waiting.
@@ -72,6 +72,25 @@ export async function sendOcrRequest(
 		const shown = error as NodeApiError | NodeOperationError;
 		// n8n replaces the JSON of an item that carries `error` with { error: message } anyway.
 		return [{ json: { error: shown.message }, error: shown, pairedItem }];
+	}
+}
+
+/**
+ * The item's image, checked (input/readImage.ts). A failure to read n8n's binary store (ENOENT
+ * when queue-mode workers do not share the filesystem store) is the item's input problem, not a
+ * failed call: nothing was sent.
+ */
+async function readItemImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
+	try {
+		return await readImage(context);
+	} catch (error) {
+		if (readContext(error)) throw error;
+		const { code, message } = error as { code?: unknown; message?: unknown };
+		throw inputError(
+			context,
+			`the image could not be read from n8n's binary data (${typeof code === 'string' ? code : String(message).slice(0, 80)})`,
+			"Run the step that produced the file again. In queue mode with binary data in filesystem mode, every worker must see the same N8N_BINARY_DATA_STORAGE_PATH (or use n8n's database or S3 mode).",
+		);
 	}
 }
 
