@@ -99,7 +99,7 @@ describe('account limiter: the adaptive window (AIMD)', () => {
 		expect(limiter.currentWindow).toBe(4);
 	});
 
-	it('never goes below one call and grows back by about one call per window of successes, up to Max Concurrent Requests', async () => {
+	it('never goes below one call and grows back by one call per three windows of successes, up to Max Concurrent Requests', async () => {
 		const limiter = new AccountLimiter();
 		const run = limiter.queue(5);
 		// The run's item is still in progress (as in the hook, between enter() and leave()).
@@ -108,16 +108,16 @@ describe('account limiter: the adaptive window (AIMD)', () => {
 		for (let spell = 0; spell < 4; spell++) (await fill(limiter, run, 1))[0].slot.release('busy');
 		expect(limiter.currentWindow).toBe(1);
 		const windows: number[] = [];
-		for (let call = 0; call < 40; call++) {
+		for (let call = 0; call < 60; call++) {
 			(await fill(limiter, run, 1))[0].slot.release('ok');
 			windows.push(limiter.currentWindow);
 		}
-		// From 1.7: +1 (one call's worth at one call), +1/2, then +1/3 three times, +1/4 four times:
-		// additive increase of one call per window of successes.
+		// From 1.7: +1/3 per success at one call, +1/6 at two, +1/9 at three, +1/12 at four: one
+		// call more per three windows of successes.
 		expect(windows.indexOf(2)).toBe(0);
-		expect(windows.indexOf(3)).toBe(1);
-		expect(windows.indexOf(4)).toBe(4);
-		expect(windows.indexOf(5)).toBe(8);
+		expect(windows.indexOf(3)).toBe(6);
+		expect(windows.indexOf(4)).toBe(15);
+		expect(windows.indexOf(5)).toBe(27);
 		expect(Math.max(...windows)).toBe(5);
 	});
 

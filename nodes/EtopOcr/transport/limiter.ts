@@ -3,8 +3,8 @@
  * node that uses the account (docs/running-at-scale.md).
  *
  * - A window of whole calls between 1 and the runs' Max Concurrent Requests, adapted as TCP
- *   adapts its congestion window (AIMD): cut when the service says it is busy, grown by about
- *   one call per window's worth of successes. Processes that cannot talk to each other (queue
+ *   adapts its congestion window (AIMD): cut when the service says it is busy, grown by one call
+ *   per three windows' worth of successes. Processes that cannot talk to each other (queue
  *   mode workers) thus settle on sharing the account's real limit.
  * - Each run has its own FIFO queue (item order within a run); free slots go round-robin to the
  *   runs that wait (fair between runs), and a run never has more than its own Max Concurrent
@@ -18,6 +18,13 @@
  * TCP's 0.5, because a window just one call over the limit should not lose half its throughput.
  */
 const DECREASE_FACTOR = 0.7;
+
+/**
+ * Windows of successes per call the window grows by. TCP grows by one per window; here a probe past
+ * the limit costs a call (answered -52, not billed), so the window grows three times slower: with two
+ * processes on one account that roughly halves the -52 answers (docs/running-at-scale.md).
+ */
+const INCREASE_WINDOWS = 3;
 
 /**
  * How a call that held a slot ended, as far as the account's capacity goes: 'busy' for -52,
@@ -168,8 +175,7 @@ export class AccountLimiter {
 	private onSuccess(): void {
 		const ceiling = this.ceiling();
 		const current = Math.min(this.window ?? ceiling, ceiling);
-		// A whole window of successes adds one call.
-		this.window = Math.min(ceiling, current + 1 / wholeCalls(current));
+		this.window = Math.min(ceiling, current + 1 / (INCREASE_WINDOWS * wholeCalls(current)));
 	}
 
 	/** Acts on a busy answer to a call sent at `window`; says whether the limiter took it on itself. */
