@@ -46,6 +46,16 @@ function familyOf(record: Record<string, unknown>, around: FieldFamily): FieldFa
 	return around;
 }
 
+/** Whether a base64 image is anywhere in `value` (stops at the first). */
+function holdsImage(value: unknown, ancestors: Set<object>): boolean {
+	if (typeof value === 'string') return value.length >= MIN_BASE64_LENGTH && imageFormat(withoutDataPrefix(value)) !== undefined;
+	if (typeof value !== 'object' || value === null || ancestors.has(value)) return false;
+	ancestors.add(value);
+	const found = Object.values(value).some((child) => holdsImage(child, ancestors));
+	ancestors.delete(value);
+	return found;
+}
+
 /**
  * Finds base64 images anywhere in a body (the service names them differently per product) and
  * returns a copy of the body without them. With `keep`, they are returned as images to become
@@ -53,6 +63,8 @@ function familyOf(record: Record<string, unknown>, around: FieldFamily): FieldFa
  * crops unasked, and a crop is never a field.
  */
 export function extractCroppedImages(body: unknown, keep: boolean, requestedPid: number): { rest: unknown; images: CroppedImage[] } {
+	// Most answers carry no crop: then the body is used as it is, without a copy.
+	if (!holdsImage(body, new Set())) return { rest: body, images: [] };
 	const images: CroppedImage[] = [];
 	const names = new UniqueKeys();
 	const walk = (value: unknown, member: string, entryName: string | undefined, family: FieldFamily): unknown => {
