@@ -14,29 +14,30 @@ import { CHROMIUM, CHROMIUM_ARGS, loadPlaywright } from './lib/browser';
 import { ensureN8n, type N8nMajor } from './lib/install';
 import { DEFAULT_OWNER, N8nInstance } from './lib/n8n';
 import { installLikeCommunityNodes } from './lib/pack';
-import { NODE_TYPE, SCREENSHOTS_DIR, WORK } from './lib/paths';
+import { NODE_TYPE, SCREENSHOTS_DIR, TOOL_NODE_TYPE, WORK } from './lib/paths';
 import { packageTarball } from './lib/suite';
 
 const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
-const ID_CARD_OPTIONS = [
-	'Check Original vs Copy',
+const ID_CARD_CHECKS = [
+	'Check Blur',
 	'Check Completeness',
 	'Check Glare',
-	'Check Blur',
+	'Check Original vs Copy',
 	'Check Tampering',
 	'Fail on Low Image Quality',
 ];
-const GENERAL_OPTIONS = [
+/** Options every document type has (other developers' options come on top of these). */
+const COMMON_OPTIONS = [
 	'Field Names',
+	'Include Input Binary',
 	'Include Input Fields',
 	'Max Concurrent Requests',
 	'Max Retries',
 	'Normalize Values',
 	'One Item per Document',
-	'Read Seals',
 	'Request ID',
 	'Return Cropped Images',
-	'Return Field Positions',
+	'Send File As',
 ];
 
 /** A saved workflow with the node, so the panel tests do not depend on the node creator test. */
@@ -50,6 +51,19 @@ const EDITOR_WORKFLOW = {
 		{ id: 'b7d9c0f4-1111-4c1e-9d52-2f1e0a7c0002', name: 'ETOP OCR', type: NODE_TYPE, typeVersion: 1, position: [260, 0], parameters: {} },
 	],
 	connections: { Start: { main: [[{ node: 'ETOP OCR', type: 'main', index: 0 }]] } },
+};
+
+/** An AI Agent with the ETOP OCR tool at its defaults, as a user adds it from the agent's tool list. */
+const AGENT_WORKFLOW = {
+	id: 'E2eEditorAgentTl',
+	name: 'e2e: ETOP OCR as an AI-agent tool in the editor',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: 'b7d9c0f4-2222-4c1e-9d52-2f1e0a7c0001', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [260, 0], parameters: { options: {} } },
+		{ id: 'b7d9c0f4-2222-4c1e-9d52-2f1e0a7c0002', name: 'ETOP OCR', type: TOOL_NODE_TYPE, typeVersion: 1, position: [420, 240], parameters: {} },
+	],
+	connections: { 'ETOP OCR': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } },
 };
 
 const browserMajors = (process.env.E2E_BROWSER_MAJORS ?? '2').split(',').map((s) => Number(s.trim()) as N8nMajor);
@@ -82,6 +96,22 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		return await page.$$eval('[data-test-id=node-parameters] [data-test-id^=parameter-input-]', (els: any[]) =>
 			els.map((e) => e.getAttribute('data-test-id').replace('parameter-input-', '')).filter((n: string) => n !== 'field'),
 		);
+	}
+
+	/** The subtitle under the ETOP OCR node on the canvas. */
+	async function canvasSubtitle(): Promise<string> {
+		const node = page.locator('[data-test-id=canvas-node]:has-text("ETOP OCR")').first();
+		return ((await node.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+	}
+
+	/** The Options collection's "Add option" list, closed again. */
+	async function optionsList(shotName: string): Promise<string[]> {
+		await openOptions();
+		const items = await dropdownItems();
+		await shot(shotName);
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(300);
+		return items;
 	}
 
 	/** Fills n8n's owner sign-up form (the page a fresh instance opens with). */
@@ -150,7 +180,7 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		rmSync(root, { recursive: true, force: true });
 		n8n = await N8nInstance.create(install, { userFolder: join(root, 'user'), logDir: join(root, 'logs') });
 		installLikeCommunityNodes(n8n.options.userFolder, packageTarball(), process.env);
-		await n8n.importWorkflows([EDITOR_WORKFLOW]);
+		await n8n.importWorkflows([EDITOR_WORKFLOW, AGENT_WORKFLOW]);
 		sandbox = await startSandbox();
 		await n8n.start();
 		const { chromium } = loadPlaywright();
@@ -210,23 +240,32 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		await page.locator('[data-test-id=canvas-node]:has-text("ETOP OCR")').waitFor();
 	});
 
-	test('the node panel shows the inputs as designed and the document-type catalogue is searchable', async () => {
+	test('the node panel for an ID card: the inputs as designed, the catalogue searchable, the subtitle names the document', async () => {
 		await openNodePanel();
-		// defaults: ID card, binary input from the "data" field, sent as base64 "file"
-		expect(await shownParameters()).toEqual(
-			expect.arrayContaining(['documentType', 'inputType', 'binaryPropertyName', 'uploadMethod', 'simplify']),
-		);
-		expect(await shownParameters()).not.toEqual(expect.arrayContaining(['imageUrl']));
+		// defaults: ID card, binary input from the "data" field; how the file is sent is an option
+		const shown = await shownParameters();
+		expect(shown).toEqual(expect.arrayContaining(['documentType', 'inputType', 'binaryPropertyName', 'simplify']));
+		for (const hidden of ['imageUrl', 'uploadMethod', 'customPid', 'toolDescription']) expect(shown).not.toContain(hidden);
+		expect(await page.inputValue('[data-test-id=parameter-input-documentType] input')).toBe('ID Card (身份证)');
 		expect(await page.inputValue('[data-test-id=parameter-input-binaryPropertyName] input')).toBe('data');
-		await shot('node-panel');
+		await shot('node-panel-id-card');
 
 		await page.click('[data-test-id=parameter-input-documentType]');
 		const catalogue = await dropdownItems();
 		expect(catalogue.length).toBeGreaterThan(20);
 		expect(catalogue[0]).toMatch(/^ID Card \(身份证\)/);
-		// typing filters by English and by Chinese name
+		// the permit's front and back stand together; the pid-22 entry leads with a short name;
+		// Custom Product ID comes last and says what it is for
+		const front = catalogue.findIndex((item) => item.startsWith('Exit-Entry Permit to Hong Kong and Macao (Front)'));
+		expect(catalogue[front + 1]).toMatch(/^Exit-Entry Permit to Hong Kong and Macao \(Back\)/);
+		expect(catalogue.filter((item) => item.includes('pid 22'))).toEqual([expect.stringMatching(/^Ticket or Receipt: Train Ticket, Taxi Receipt/)]);
+		expect(catalogue.at(-1)).toMatch(/^Custom Product ID.*not in this list/);
+		// typing filters by English and by Chinese name, also inside the pid-22 entry
 		await page.keyboard.type('VAT');
 		expect(await dropdownItems()).toEqual(expect.arrayContaining([expect.stringMatching(/^VAT Invoice \(增值税发票\)/)]));
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('出租车');
+		expect(await dropdownItems()).toEqual([expect.stringMatching(/^Ticket or Receipt/)]);
 		await page.keyboard.press('Control+A');
 		await page.keyboard.type('身份证');
 		const chinese = await dropdownItems();
@@ -235,37 +274,58 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		await page.keyboard.press('Escape');
 
 		await choose('inputType', 'Image URL');
-		let shown = await shownParameters();
-		expect(shown).toContain('imageUrl');
-		expect(shown).not.toContain('binaryPropertyName');
-		expect(shown).not.toContain('uploadMethod');
+		let inputs = await shownParameters();
+		expect(inputs).toContain('imageUrl');
+		expect(inputs).not.toContain('binaryPropertyName');
 		await choose('inputType', 'Base64 Text');
-		shown = await shownParameters();
-		expect(shown).toContain('base64Data');
-		expect(shown).not.toContain('imageUrl');
+		inputs = await shownParameters();
+		expect(inputs).toContain('base64Data');
+		expect(inputs).not.toContain('imageUrl');
 		await choose('inputType', 'Binary File');
-		expect(await shownParameters()).toEqual(expect.arrayContaining(['binaryPropertyName', 'uploadMethod']));
+		expect(await shownParameters()).toContain('binaryPropertyName');
+
+		await page.keyboard.press('Escape');
+		expect(await canvasSubtitle()).toContain('ID Card');
+		expect(await canvasSubtitle()).not.toMatch(/pid \d/);
 	});
 
-	test('the options: every API option for an ID card, the image checks only for ID cards', async () => {
+	test('the options for an ID card: the image checks and Send File As, no seals and no field positions', async () => {
 		await openNodePanel();
+		const options = await optionsList('options-id-card');
+		expect(options).toEqual(expect.arrayContaining([...ID_CARD_CHECKS, ...COMMON_OPTIONS]));
+		expect(options).not.toContain('Read Seals');
+		expect(options).not.toContain('Return Field Positions');
+		// n8n lists them as given: alphabetically
+		expect(options).toEqual([...options].sort((a, b) => a.localeCompare(b, 'en')));
+		// Send File As, in plain words with the size limits
 		await openOptions();
-		const idCardOptions = await dropdownItems();
-		expect(idCardOptions).toEqual(expect.arrayContaining([...ID_CARD_OPTIONS, ...GENERAL_OPTIONS]));
-		await shot('options');
+		await page.locator('.el-select-dropdown__item:visible:has-text("Send File As")').first().click();
+		await page.locator('[data-test-id=parameter-input-uploadMethod]').waitFor();
+		await page.waitForTimeout(500);
+		await page.click('[data-test-id=parameter-input-uploadMethod]');
+		await page.locator('.el-select-dropdown__item:visible:has-text("Files up to")').first().waitFor();
+		const uploads = (await dropdownItems()).filter((item) => item.includes('Files up to'));
+		expect(uploads).toEqual([
+			expect.stringMatching(/^Text \(Files up to About 3\.7 MB\)/),
+			expect.stringMatching(/^File Upload \(Files up to 5 MB\)/),
+		]);
 		await page.keyboard.press('Escape');
-		await page.waitForTimeout(300);
+	});
 
+	test('the node panel and options for a VAT invoice: seals offered, no image checks, subtitle "VAT Invoice"', async () => {
+		await openNodePanel();
 		await page.click('[data-test-id=parameter-input-documentType]');
 		await page.keyboard.type('VAT Invoice');
 		await page.locator('.el-select-dropdown__item:visible:has-text("VAT Invoice")').first().click();
 		await page.waitForTimeout(300);
-		await openOptions();
-		const invoiceOptions = await dropdownItems();
-		expect(invoiceOptions).toEqual(expect.arrayContaining(GENERAL_OPTIONS));
-		for (const o of ID_CARD_OPTIONS) expect(invoiceOptions).not.toContain(o);
+		expect(await page.inputValue('[data-test-id=parameter-input-documentType] input')).toBe('VAT Invoice (增值税发票)');
+		await shot('node-panel-vat-invoice');
+		const options = await optionsList('options-vat-invoice');
+		expect(options).toEqual(expect.arrayContaining([...COMMON_OPTIONS, 'Read Seals']));
+		for (const check of ID_CARD_CHECKS) expect(options).not.toContain(check);
+		expect(options).not.toContain('Return Field Positions');
 		await page.keyboard.press('Escape');
-		await page.waitForTimeout(300);
+		expect(await canvasSubtitle()).toContain('VAT Invoice');
 	});
 
 	test('the credential form shows API Key, Secret and Endpoint, and a saved credential reads a URL image', async () => {
@@ -302,5 +362,52 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		const call = sandbox.calls.slice(before).find((c) => c.imageSource === 'urlPath');
 		expect(call?.fields.urlPath).toBe(`${sandbox.url}/images/id-card.png`);
 		await shot('output');
+	});
+	test("an ETOP error's details: the service's code, its text translated, the hint, no HTTP status", async () => {
+		await openNodePanel();
+		await choose('documentType', 'ID Card');
+		await choose('inputType', 'Image URL');
+		// a VAT invoice where an ID card is expected: ETOP answers 3, "图片为pid=21的证件"
+		await page.fill('[data-test-id=parameter-input-imageUrl] input', `${sandbox.url}/images/vat-invoice.jpg`);
+		await page.click('[data-test-id=node-execute-button]');
+		const panel = page.locator('[data-test-id=output-panel]');
+		await panel.locator(':text("ETOP error 3")').first().waitFor();
+		const details = panel.locator('summary:has-text("Error details"), summary:has-text("from ETOP OCR")').first();
+		if (await details.count()) await details.click();
+		await page.waitForTimeout(300);
+		const text = ((await panel.textContent()) ?? '').replace(/\s+/g, ' ');
+		expect(text).toContain('图片为pid=21的证件');
+		expect(text).toContain('VAT Invoice');
+		expect(text).toMatch(/Error code\s*3/);
+		expect(text).not.toMatch(/Error code\s*200/);
+		expect(text).not.toMatch(/Item 0:/);
+		expect(text).not.toContain(SANDBOX_SECRET);
+		await shot('error-details');
+	});
+
+	test("the tool in an AI Agent's tool list, with Image URL and Document Type defined by the model", async () => {
+		await open(`/workflow/${AGENT_WORKFLOW.id}`);
+		const agent = page.locator('[data-test-id=canvas-node]:has-text("AI Agent")').first();
+		await agent.waitFor();
+		await agent.hover();
+		await page.locator('[data-test-id=canvas-node-input-handle][data-connection-type=ai_tool] [data-test-id=canvas-handle-plus]').first().click();
+		await page.fill('[data-test-id=node-creator-search-bar] input, [data-test-id=node-creator-search-bar]', 'ETOP');
+		await page.waitForTimeout(1000);
+		const tools = await page.$$eval('[data-test-id=node-creator-item-name]', (els: any[]) => els.map((e) => e.textContent.trim()));
+		expect(tools).toEqual(expect.arrayContaining([expect.stringMatching(/^ETOP OCR/)]));
+		await shot('agent-tool-list');
+		await page.keyboard.press('Escape');
+
+		await page.locator('[data-test-id=canvas-node]:has-text("ETOP OCR")').first().dblclick();
+		await page.locator('[data-test-id=node-parameters]').waitFor();
+		const shown = await shownParameters();
+		expect(shown).toEqual(expect.arrayContaining(['toolDescription', 'documentType', 'inputType', 'imageUrl']));
+		expect(shown).not.toContain('binaryPropertyName');
+		const description = await page.inputValue('[data-test-id=parameter-input-toolDescription] textarea');
+		expect(description).toMatch(/Pass imageUrl.*Pass documentType/s);
+		// both parameters show n8n's "Defined automatically by the model" field
+		const byModel = page.locator('[data-test-id=node-parameters] [data-test-id=fromAI-override-field]');
+		expect(await byModel.count()).toBe(2);
+		await shot('agent-tool-parameters');
 	});
 });

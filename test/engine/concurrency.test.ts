@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/transport/defaults';
 import type { InputItem } from '../harness/inputNode';
 import type { RecordedCall } from '../sandbox/server';
-import { expectNoCredentials, imageItem, run, useSandbox } from './context';
+import { errorOf, expectNoCredentials, imageItem, run, useSandbox } from './context';
 
 // Issue 3 through n8n's real engine: n8n starts every item's request at once, the node's
 // per-item hook keeps at most Max Concurrent Requests in flight, keeps order and pairing,
@@ -39,12 +39,12 @@ function expectInOrder(output: INodeExecutionData[], count: number) {
 	expect(output).toHaveLength(count);
 	output.forEach((item, index) => {
 		expect(item.pairedItem).toEqual({ item: index });
-		if (!item.error) expect((item.json.meta as IDataObject).requestId).toBe(`item-${index}`);
+		if (!errorOf(item)) expect((item.json.meta as IDataObject).requestId).toBe(`item-${index}`);
 	});
 }
 
 const attemptsOf = (item: INodeExecutionData) =>
-	item.error ? (item.error.context as IDataObject).attempts : (item.json.meta as IDataObject).attempts;
+	errorOf(item) ? errorOf(item)!.attempts : (item.json.meta as IDataObject).attempts;
 
 describe('bounded concurrency', () => {
 	it.each([
@@ -81,7 +81,7 @@ describe('bounded concurrency', () => {
 		sandbox().setLatency(30);
 		sandbox().setMaxConcurrent(4);
 		const result = await run(credentials(), parameters({ maxConcurrency: 4, maxRetries: 0 }), items(40), 'continueRegularOutput');
-		expect(result.outputs[0].filter((item) => item.error)).toEqual([]);
+		expect(result.outputs[0].filter((item) => errorOf(item))).toEqual([]);
 		expect(sandbox().calls.filter((call) => call.errorCode === '-52')).toEqual([]);
 	});
 });
@@ -102,7 +102,7 @@ describe('retries', () => {
 		const result = await run(credentials(), parameters({ maxConcurrency: 10, maxRetries: 2 }), items(10), 'continueRegularOutput');
 		expectInOrder(result.outputs[0], 10);
 		for (const item of result.outputs[0]) {
-			expect(item.error?.message).toMatch(/^ETOP error -8: /);
+			expect(errorOf(item)?.message).toMatch(/^ETOP error -8: /);
 			expect(attemptsOf(item)).toBe(3);
 		}
 		expect(sandbox().calls).toHaveLength(30);
@@ -132,20 +132,20 @@ describe('retries', () => {
 	])('never retries a non-transient answer: %s', async (_label, marker, message) => {
 		const result = await run(credentials(), parameters({ maxConcurrency: 5, maxRetries: 5 }), items(6, () => marker), 'continueRegularOutput');
 		expectInOrder(result.outputs[0], 6);
-		expect(result.outputs[0].every((item) => message.test(item.error?.message ?? '') && attemptsOf(item) === 1)).toBe(true);
+		expect(result.outputs[0].every((item) => message.test(errorOf(item)?.message ?? '') && attemptsOf(item) === 1)).toBe(true);
 		expect(sandbox().calls).toHaveLength(6);
 	});
 
 	it('never retries a wrong secret or an HTTP 500', async () => {
 		const wrong = { ...credentials(), secret: 'wrong-secret-0000' };
 		const first = await run(wrong, parameters({ maxRetries: 5 }), items(3), 'continueRegularOutput');
-		expect(first.outputs[0].every((item) => item.error?.message.startsWith('ETOP error -2: '))).toBe(true);
+		expect(first.outputs[0].every((item) => errorOf(item)?.message.startsWith('ETOP error -2: '))).toBe(true);
 		expect(sandbox().calls).toHaveLength(3);
 		expectNoCredentials(first, wrong);
 		sandbox().reset();
 		sandbox().addFault({ kind: 'http5xx', status: 500 });
 		const second = await run(credentials(), parameters({ maxRetries: 5 }), items(3), 'continueRegularOutput');
-		expect(second.outputs[0].every((item) => item.error?.message.startsWith('ETOP answered HTTP 500'))).toBe(true);
+		expect(second.outputs[0].every((item) => errorOf(item)?.message.startsWith('ETOP answered HTTP 500'))).toBe(true);
 		expect(sandbox().calls).toHaveLength(3);
 	});
 });

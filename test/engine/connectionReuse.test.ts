@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runWorkflow } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 import { selfSignedCertificate, startProxy, startRelay, startTlsFront, type Relay } from '../harness/relay';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 // Issue 15 through n8n's real engine (n8n-core 2.x and 1.x): the node's calls share kept-alive
 // connections, counted at a loopback relay in front of the sandbox, and every setting a user can
@@ -49,7 +49,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 	throw new Error(`gave up waiting for ${what}`);
 }
 
-const failed = (result: Awaited<ReturnType<typeof runAt>>) => result.outputs[0].filter((item) => item.error);
+const failed = (result: Awaited<ReturnType<typeof runAt>>) => result.outputs[0].filter((item) => errorOf(item));
 
 describe('connection reuse', () => {
 	it.each([1, 4, 8])('at most %i connections for 40 items at that concurrency', async (concurrency) => {
@@ -118,7 +118,7 @@ describe('connection reuse', () => {
 			const { endpoint } = await tlsEndpoint();
 			const result = await runAt(endpoint, 3, { maxConcurrency: 2 });
 			expect(failed(result)).toHaveLength(3);
-			expect(failed(result)[0].error?.message).toMatch(/connection to the ETOP service failed|certificate|self.signed/i);
+			expect(errorOf(failed(result)[0])?.message).toMatch(/connection to the ETOP service failed|certificate|self.signed/i);
 			expect(sandbox().calls).toHaveLength(0);
 		});
 
@@ -152,7 +152,7 @@ describe('connection reuse', () => {
 		sandbox().setLatency(5000);
 		const result = await runAt(endpointAt(front.origin), 2, { maxConcurrency: 2 }, { timeout: 300 });
 		expect(failed(result)).toHaveLength(2);
-		for (const item of failed(result)) expect(item.error?.message).toMatch(/did not answer within the attempt timeout/);
+		for (const item of failed(result)) expect(errorOf(item)?.message).toMatch(/did not answer within the attempt timeout/);
 		expect(sandbox().peakInFlight).toBe(2);
 	});
 

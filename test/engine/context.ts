@@ -1,5 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import type { ErrorDetails } from '../../nodes/EtopOcr/output/errorItem';
+
 import { makePng } from '../fixtures/images';
 import { runWorkflow, shutdownEngine, type EtopCredentials, type RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
@@ -37,13 +39,19 @@ export async function run(
 	return await runWorkflow({ credentials, parameters, items, onError, signal });
 }
 
+/** The details of an error item (its JSON is `{ error: {...} }`), or undefined for a result. */
+export function errorOf(item: INodeExecutionData): ErrorDetails | undefined {
+	const error = item.json.error;
+	return error !== null && typeof error === 'object' && Object.keys(item.json).length === 1 ? (error as ErrorDetails) : undefined;
+}
+
 /** Fails if the key or secret appears anywhere in what n8n would show or store. */
 export function expectNoCredentials(result: RunResult, credentials: EtopCredentials): void {
 	const visible = [
 		// The whole execution, serialised as n8n would persist it.
 		JSON.stringify(result.run.data),
 		JSON.stringify(result.outputs),
-		...result.outputs.flat().map((item: INodeExecutionData) => `${item.error?.message} ${item.error?.description}`),
+		...result.outputs.flat().map((item: INodeExecutionData) => `${errorOf(item)?.message} ${errorOf(item)?.hint}`),
 		`${result.error?.message} ${result.error?.description}`,
 	].join('\n');
 	expect(visible).not.toContain(credentials.secret);

@@ -1,6 +1,6 @@
 import { ETOP_ERRORS } from '../../nodes/EtopOcr/data/errorCodes';
 import { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET, LIMITED_KEY, LIMITED_SECRET } from '../sandbox/server';
-import { expectNoCredentials, imageItem, run, useSandbox } from './context';
+import { errorOf, expectNoCredentials, imageItem, run, useSandbox } from './context';
 
 const { sandbox, credentials } = useSandbox();
 
@@ -16,10 +16,11 @@ describe('every ErrorCode becomes a NodeApiError with the table message and hint
 		);
 		const [item] = result.outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.error?.name).toBe('NodeApiError');
-		expect(item.error?.message).toBe(`ETOP error ${code}: ${info.message} (${info.messageZh})`);
-		expect(item.error?.description).toContain(info.hint);
-		expect(item.json).toEqual({ error: item.error?.message });
+		expect(errorOf(item)).toMatchObject({ code, message: `ETOP error ${code}: ${info.message} (${info.messageZh})`, attempts: 1, retryable: info.transient });
+		expect(errorOf(item)?.hint).toContain(info.hint);
+		// The error item's JSON is only `error`: n8n takes it for a failed item.
+		expect(Object.keys(item.json)).toEqual(['error']);
+		expect(errorOf(item)).toMatchObject({ binaryName: 'data', fileName: 'scan.png', imageUrl: null });
 		expectNoCredentials(result, credentials());
 	});
 
@@ -31,19 +32,19 @@ describe('every ErrorCode becomes a NodeApiError with the table message and hint
 	])('account problems: %s → %s', async (_label, override, code) => {
 		const creds = { ...credentials(), ...override };
 		const result = await run(creds, { documentType: '2' }, [imageItem()], 'continueRegularOutput');
-		expect(result.outputs[0][0].error?.message).toMatch(new RegExp(`^ETOP error ${code}: `));
+		expect(errorOf(result.outputs[0][0])?.message).toMatch(new RegExp(`^ETOP error ${code}: `));
 		expectNoCredentials(result, creds);
 	});
 
 	it('a product the account may not use → -5', async () => {
 		const creds = { ...credentials(), apiKey: LIMITED_KEY, secret: LIMITED_SECRET };
 		const result = await run(creds, { documentType: '21' }, [imageItem()], 'continueRegularOutput');
-		expect(result.outputs[0][0].error?.message).toMatch(/^ETOP error -5: /);
+		expect(errorOf(result.outputs[0][0])?.message).toMatch(/^ETOP error -5: /);
 	});
 
 	it('an unknown custom pid → 17', async () => {
 		const result = await run(credentials(), { documentType: 'custom', customPid: 9999 }, [imageItem()], 'continueRegularOutput');
-		expect(result.outputs[0][0].error?.message).toMatch(/^ETOP error 17: /);
+		expect(errorOf(result.outputs[0][0])?.message).toMatch(/^ETOP error 17: /);
 	});
 
 	it('stops the workflow with the item index when not continuing on fail', async () => {
@@ -68,12 +69,12 @@ describe('answers that are not ETOP JSON', () => {
 		const result = await run(credentials(), { documentType: '2', options: NO_RETRY }, [imageItem()], 'continueRegularOutput');
 		const [item] = result.outputs[0];
 		if (message) {
-			expect(item.error?.name).toBe('NodeApiError');
-			expect(item.error?.message).toMatch(message);
-			expect(item.error?.description).toBeTruthy();
+			expect(errorOf(item)?.code).toMatch(/^HTTP \d{3}$/);
+			expect(errorOf(item)?.message).toMatch(message);
+			expect(errorOf(item)?.hint).toBeTruthy();
 		} else {
 			// The body is what counts: JSON under text/html is still read.
-			expect(item.error).toBeUndefined();
+			expect(errorOf(item)).toBeUndefined();
 		}
 		expectNoCredentials(result, credentials());
 	});
@@ -81,14 +82,14 @@ describe('answers that are not ETOP JSON', () => {
 	it('a wrong endpoint path answers 404 with a hint about the Endpoint', async () => {
 		const creds = { ...credentials(), endpoint: `${sandbox().url}/ocr/nothing-here` };
 		const result = await run(creds, { documentType: '2' }, [imageItem()], 'continueRegularOutput');
-		expect(result.outputs[0][0].error?.message).toMatch(/ETOP answered HTTP 404/);
-		expect(result.outputs[0][0].error?.description).toContain('Endpoint');
+		expect(errorOf(result.outputs[0][0])?.message).toMatch(/ETOP answered HTTP 404/);
+		expect(errorOf(result.outputs[0][0])?.hint).toContain('Endpoint');
 	});
 
 	it('a credential endpoint that is no URL is reported before sending', async () => {
 		const creds = { ...credentials(), endpoint: 'www.etoplive.com/ocr' };
 		const result = await run(creds, { documentType: '2' }, [imageItem()], 'continueRegularOutput');
-		expect(result.outputs[0][0].error?.message).toContain('Endpoint of the ETOP credential');
+		expect(errorOf(result.outputs[0][0])?.message).toContain('Endpoint of the ETOP credential');
 		expect(sandbox().calls).toHaveLength(0);
 	});
 });
@@ -100,9 +101,9 @@ describe('continue-on-fail and the error output', () => {
 		const result = await run(credentials(), { documentType: '2', options: NO_RETRY }, items(), 'continueRegularOutput');
 		const out = result.outputs[0];
 		expect(out.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
-		expect(out.map((item) => Boolean(item.error))).toEqual([false, true, true, false]);
-		expect(out[1].error?.message).toMatch(/^ETOP error 3: /);
-		expect(out[2].error?.message).toMatch(/^Item 2: /);
+		expect(out.map((item) => Boolean(errorOf(item)))).toEqual([false, true, true, false]);
+		expect(errorOf(out[1])?.message).toMatch(/^ETOP error 3: /);
+		expect(errorOf(out[2])?.message).toMatch(/ \[item 2\]$/);
 	});
 
 	it('error output: good items on the first output, bad ones on the second, all paired', async () => {
@@ -110,9 +111,10 @@ describe('continue-on-fail and the error output', () => {
 		const [success, failure] = result.outputs;
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
 		expect(failure.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		// n8n keeps only { error } as JSON; the pairing is what leads back to the input item.
-		expect(failure.map((item) => Object.keys(item.json))).toEqual([['error'], ['error']]);
-		expect(failure[0].json.error).toMatch(/^ETOP error 3: /);
+		// n8n adds the input item's fields to an error output item; the details stay under `error`.
+		expect(failure.map((item) => item.json.n)).toEqual([1, 2]);
+		expect(failure[0].json.error).toMatchObject({ code: '3', message: expect.stringMatching(/^ETOP error 3: /), fileName: 'scan.png' });
+		expect(failure[1].json.error).toMatchObject({ code: 'INPUT', binaryName: 'data', fileName: null, attempts: 0 });
 		expectNoCredentials(result, credentials());
 	});
 });

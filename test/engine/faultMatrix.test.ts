@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { BUSY_WINDOW_RETRIES } from '../../nodes/EtopOcr/data/retryPolicy';
 import type { InputItem } from '../harness/inputNode';
 import { SANDBOX_KEY, type Fault, type RecordedCall, type Sandbox } from '../sandbox/server';
-import { expectNoCredentials, imageItem, run, useSandbox } from './context';
+import { errorOf, expectNoCredentials, imageItem, run, useSandbox } from './context';
 
 // Every fault the sandbox can inject, against 100 items through n8n's real engine with
 // continue-on-fail: no item is lost, duplicated or reordered; faults where the service did not do
@@ -156,7 +156,7 @@ function inputItems(): InputItem[] {
 }
 
 const attemptsOf = (item: INodeExecutionData) =>
-	(item.error ? (item.error.context as IDataObject).attempts : (item.json.meta as IDataObject).attempts) as number;
+	(errorOf(item) ? errorOf(item)!.attempts : (item.json.meta as IDataObject).attempts) as number;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -182,12 +182,12 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			const outcome = typeof row.outcome === 'function' ? row.outcome(index) : row.outcome;
-			if (item.error) {
-				expect((item.error.context as IDataObject).itemIndex).toBe(index);
-				expect(item.error.description).toBeTruthy();
+			if (errorOf(item)) {
+				expect(item.pairedItem).toEqual({ item: index });
+				expect(errorOf(item)!.hint).toBeTruthy();
 				if (outcome !== 'result') {
-					expect(item.error.message).toMatch(outcome);
-					expect((item.error.context as IDataObject).retryable).toBe(row.retryable ?? false);
+					expect(errorOf(item)!.message).toMatch(outcome);
+					expect(errorOf(item)!.retryable).toBe(row.retryable ?? false);
 				}
 			} else {
 				expect(outcome).toBe('result');
@@ -199,7 +199,7 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 		const calls = sandbox().calls;
 		// A result is the answer to that item's own last call (the sandbox's responseId is 2000000 + seq).
 		output.forEach((item, index) => {
-			if (item.error) return;
+			if (errorOf(item)) return;
 			const last = calls.filter((call) => call.fields.requestId === `item-${index}`).reduce((a, b) => (a.seq > b.seq ? a : b));
 			expect([index, (item.json.meta as IDataObject).responseId]).toEqual([index, String(2_000_000 + last.seq)]);
 		});
@@ -226,10 +226,10 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 		if (!row.timeout) expect(sandbox().peakInFlight).toBeLessThanOrEqual(CONCURRENCY);
 
 		if (row.name === 'account out of calls midway') {
-			expect(output.filter((item) => !item.error)).toHaveLength(QUOTA);
-			const failed = output.filter((item) => item.error);
+			expect(output.filter((item) => !errorOf(item))).toHaveLength(QUOTA);
+			const failed = output.filter((item) => errorOf(item));
 			expect(failed).toHaveLength(ITEMS - QUOTA);
-			expect(failed.every((item) => /^ETOP error -3: /.test(item.error!.message))).toBe(true);
+			expect(failed.every((item) => /^ETOP error -3: /.test(errorOf(item)!.message))).toBe(true);
 			expect(calls.filter((call) => call.billed)).toHaveLength(QUOTA);
 		}
 		expectNoCredentials(result, credentials());

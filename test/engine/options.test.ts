@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { IMAGE_CHECKS } from '../../nodes/EtopOcr/data/imageChecks';
 import { documentTypeOptions } from '../../nodes/EtopOcr/data/catalogue';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 const { sandbox, credentials } = useSandbox();
 
@@ -11,7 +11,7 @@ const API_OPTION_FIELDS = ['requestId', 'removeImgData', 'openSeal', 'showPositi
 async function sentFields(parameters: INodeParameters, marker?: string) {
 	const { outputs, error } = await run(credentials(), parameters, [imageItem(marker)]);
 	expect(error).toBeUndefined();
-	expect(outputs[0][0].error).toBeUndefined();
+	expect(errorOf(outputs[0][0])).toBeUndefined();
 	return { fields: sandbox().calls[0].fields, item: outputs[0][0] };
 }
 
@@ -82,7 +82,7 @@ describe('every API option reaches the wire, and only when set', () => {
 			[imageItem('ETOP-SANDBOX:QUALITY=blur')],
 			'continueRegularOutput',
 		);
-		expect(outputs[0][0].error?.message).toContain('ETOP error -51');
+		expect(errorOf(outputs[0][0])?.message).toContain('ETOP error -51');
 	});
 
 	it('sends a custom product id', async () => {

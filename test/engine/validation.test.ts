@@ -1,6 +1,6 @@
 import { NOT_AN_IMAGE, makePng } from '../fixtures/images';
 import type { InputItem } from '../harness/inputNode';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 const { sandbox, credentials } = useSandbox();
 
@@ -13,14 +13,14 @@ async function runBetweenGoodItems(bad: InputItem, parameters: Record<string, un
 	const items = result.outputs[0];
 	expect(items).toHaveLength(3);
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(items[0].error).toBeUndefined();
-	expect(items[2].error).toBeUndefined();
+	expect(errorOf(items[0])).toBeUndefined();
+	expect(errorOf(items[2])).toBeUndefined();
 	// Two calls only: nothing was sent for the bad item.
 	expect(sandbox().calls).toHaveLength(2);
-	const error = items[1].error!;
-	expect(error.name).toBe('NodeOperationError');
-	expect(error.message).toMatch(/^Item 1: /);
-	expect(error.description).toContain('No request was sent');
+	const error = errorOf(items[1])!;
+	expect(error).toMatchObject({ code: 'INPUT', attempts: 0, mayBeBilled: false, retryable: false });
+	expect(error.message).toMatch(/ \[item 1\]$/);
+	expect(error.hint).toContain('No request was sent');
 	return error;
 }
 
@@ -28,13 +28,13 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 	it('rejects a missing binary field and lists the fields the item has', async () => {
 		const error = await runBetweenGoodItems({ json: {}, binary: { attachment_0: { data: makePng() } } }, {});
 		expect(error.message).toContain('binary field "data"');
-		expect(error.description).toContain('attachment_0');
+		expect(error.hint).toContain('attachment_0');
 	});
 
 	it('rejects an item without any binary data', async () => {
 		const error = await runBetweenGoodItems({ json: { subject: 'no attachment' } }, {});
 		expect(error.message).toContain('binary field "data"');
-		expect(error.description).toMatch(/no binary data/i);
+		expect(error.hint).toMatch(/no binary data/i);
 	});
 
 	it('rejects an empty file', async () => {
@@ -48,7 +48,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 			{},
 		);
 		expect(error.message).toContain('not an image ETOP accepts');
-		expect(error.description).toMatch(/JPEG, PNG/);
+		expect(error.hint).toMatch(/JPEG, PNG/);
 	});
 
 	it('rejects base64 text that is not base64', async () => {
@@ -69,7 +69,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 		const goodUrl = () => ({ json: { url: `${sandbox().url}/images/generated?format=png` } });
 		const error = await runBetweenGoodItems({ json: { url } }, { inputType: 'url', imageUrl: '={{ $json.url }}' }, goodUrl);
 		expect(error.message).toContain('Image URL');
-		expect(error.description).toContain('http://');
+		expect(error.hint).toContain('http://');
 	});
 
 	it('rejects a Request ID over 255 characters', async () => {
@@ -79,7 +79,7 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 
 	it('accepts a Request ID of exactly 255 characters', async () => {
 		const { outputs } = await run(credentials(), { documentType: '2', options: { requestId: 'r'.repeat(255) } }, [imageItem()]);
-		expect(outputs[0][0].error).toBeUndefined();
+		expect(errorOf(outputs[0][0])).toBeUndefined();
 		expect(sandbox().calls[0].fields.requestId).toHaveLength(255);
 	});
 
@@ -87,14 +87,14 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 		// 4 MB of PNG becomes about 5.33 MB of base64.
 		const error = await runBetweenGoodItems({ json: {}, binary: { data: { data: makePng({ bytes: 4_000_000 }) } } }, {});
 		expect(error.message).toMatch(/is 5\.\d\d MB as url-encoded base64, over ETOP's limit of 5\.00 MB/);
-		expect(error.description).toContain('Multipart');
+		expect(error.hint).toContain('Multipart');
 	});
 
 	it('sends the same large file as multipart, where the 5 MB limit applies to the file itself', async () => {
 		const { outputs } = await run(credentials(), { documentType: '2', options: { uploadMethod: 'mfile' } }, [
 			{ json: {}, binary: { data: { data: makePng({ bytes: 4_000_000 }) } } },
 		]);
-		expect(outputs[0][0].error).toBeUndefined();
+		expect(errorOf(outputs[0][0])).toBeUndefined();
 		expect(sandbox().calls[0].imageBytes).toBe(4_000_000);
 	});
 
@@ -109,6 +109,6 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 	it('stops at the first bad item without continue-on-fail, naming it', async () => {
 		const { error, outputs } = await run(credentials(), { documentType: '2' }, [imageItem(), { json: {} }, imageItem()]);
 		expect(outputs).toEqual([]);
-		expect(error?.message).toMatch(/^Item 1: there is no binary field "data"/);
+		expect(error?.message).toMatch(/^There is no binary field "data" .*\[item 1\]$/);
 	});
 });

@@ -5,6 +5,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { documentNameForPid } from '../data/catalogue';
 import { describeErrorCode } from '../data/errorCodes';
 import { RETRY_POLICY, type FailureKind } from '../data/retryPolicy';
 
@@ -63,8 +64,10 @@ export function inputError(
 	fix: string,
 ): NodeOperationError {
 	const itemIndex = context.getItemIndex();
+	// n8n's own style for the item a message is about: a "[item 0]" suffix.
+	const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
 	return withContext(
-		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, {
+		new NodeOperationError(context.getNode(), `${sentence} [item ${itemIndex}]`, {
 			itemIndex,
 			description: `${fix} No request was sent to ETOP for this item.`,
 		}),
@@ -89,18 +92,32 @@ export function canceledError(context: IExecuteSingleFunctions, mayBeBilled: boo
 	);
 }
 
-/** A non-zero ErrorCode, explained from the error table. */
+/** "pid=21" in what the service said, read out: " (the image is a VAT Invoice, pid 21)". */
+function pidsExplained(serviceMessage: string): string {
+	const pids = /pid\s*=\s*(\d+(?:\s*,\s*\d+)*)/i.exec(serviceMessage)?.[1].split(',').map((pid) => Number(pid.trim())) ?? [];
+	const named = pids.map((pid) => ({ pid, name: documentNameForPid(pid) })).filter(({ name }) => name !== undefined);
+	if (named.length === 0) return '';
+	return ` (the image is ${named.map(({ pid, name }) => `a ${name}, pid ${pid}`).join(' or ')})`;
+}
+
+/**
+ * A non-zero ErrorCode, explained from the error table. The error code n8n shows in the error's
+ * details is the service's ErrorCode (its answers come with HTTP 200, which says nothing).
+ */
 export function serviceError(
 	context: IExecuteSingleFunctions,
 	code: string,
 	serviceMessage: string | undefined,
 ): NodeApiError {
 	const info = describeErrorCode(code);
-	const said = serviceMessage && serviceMessage !== info.messageZh ? ` The service said: "${serviceMessage}".` : '';
+	const said =
+		serviceMessage && serviceMessage !== info.messageZh
+			? ` The service said: "${serviceMessage}"${pidsExplained(serviceMessage)}.`
+			: '';
 	const hint = /[.!?]$/.test(info.hint) ? info.hint : `${info.hint}.`;
 	const zh = info.messageZh ? ` (${info.messageZh})` : '';
 	return withContext(
-		apiError(context, { ErrorCode: code, message: info.message }, `ETOP error ${code}: ${info.message}${zh}`, `${hint}${said}`, '200'),
+		apiError(context, { ErrorCode: code, message: info.message }, `ETOP error ${code}: ${info.message}${zh}`, `${hint}${said}`, code),
 		failureContext(code, info.transient ? 'transientAnswer' : 'answerError'),
 	);
 }
@@ -177,10 +194,8 @@ export function networkError(
 		deadlineMs !== undefined
 			? text.timedOut(`within the attempt timeout of ${deadlineMs / 1000} s`)
 			: `${text.failed}${code ? ` (${code})` : ''}`;
-	return withContext(
-		apiError(context, { message }, message, text.hint, 'none'),
-		failureContext(deadlineMs !== undefined ? 'TIMEOUT' : (code ?? 'NETWORK'), failure),
-	);
+	const etopCode = deadlineMs !== undefined ? 'TIMEOUT' : (code ?? 'NETWORK');
+	return withContext(apiError(context, { message }, message, text.hint, etopCode), failureContext(etopCode, failure));
 }
 
 /**

@@ -11,9 +11,11 @@ import type {
 
 import { BUSY_WINDOW_RETRIES, shouldRetry } from '../data/retryPolicy';
 import { readImage, type ImagePayload } from '../input/readImage';
+import { errorItem } from '../output/errorItem';
 import { canceledError, failureOf, inputError, readContext } from '../output/errors';
 import { formatOutput } from '../output/formatOutput';
 import { parseEtopAnswer, type EtopAnswer } from '../output/parseResponse';
+import { withInputBinary } from '../output/passThrough';
 import { connectTo } from './connection';
 import { MAX_RETRY_AFTER_MS } from './defaults';
 import { isHttpEndpoint } from './endpoint';
@@ -62,16 +64,14 @@ export async function sendOcrRequest(
 		}
 		const answer = await call(this, state, requestData, parameters!, credential!, cancel, ended);
 		if (answer === undefined) return [];
-		return (await shapeOutput(this, answer, parameters!)).map((item) => ({ ...item, pairedItem }));
+		return (await shapeOutput(this, answer, parameters!)).map((item) => withInputBinary(this, { ...item, pairedItem }));
 	} catch (caught) {
 		const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;
 		if (!this.continueOnFail()) {
 			state.stop.abort();
 			throw error;
 		}
-		const shown = error as NodeApiError | NodeOperationError;
-		// n8n replaces the JSON of an item that carries `error` with { error: message } anyway.
-		return [{ json: { error: shown.message }, error: shown, pairedItem }];
+		return [errorItem(this, error as NodeApiError | NodeOperationError, pairedItem)];
 	}
 }
 

@@ -33,6 +33,14 @@ export const outputOptions: INodeProperties[] = [
 			'Whether to keep the fields of the input item (e.g. the email subject) beside the result; result fields win on a name clash',
 	},
 	{
+		displayName: 'Include Input Binary',
+		name: 'includeInputBinary',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to pass the input binary files (e.g. the scanned attachment) through to the result and to an error item, so that a later step can file or forward each scan with what was read from it',
+	},
+	{
 		displayName: 'Normalize Values',
 		name: 'normalizeValues',
 		type: 'boolean',

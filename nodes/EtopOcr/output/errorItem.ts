@@ -1,0 +1,74 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { readContext } from './errors';
+import { withInputBinary } from './passThrough';
+
+/**
+ * What an item that failed carries, under `error`, for a later step to route on (e.g. a Switch
+ * on `{{ $json.error.code }}`) and to tie the failure to its file. It is the item's only member:
+ * n8n treats an item whose JSON is just `error` as failed (the error output of "On Error:
+ * Continue (using error output)" takes it; Retry On Fail sees it), and an item with the n8n
+ * `error` property would have its JSON replaced by the bare message.
+ */
+export interface ErrorDetails extends IDataObject {
+	/** The message the node's error shows, e.g. "ETOP error -3: Not enough remaining calls …". */
+	message: string;
+	/** The service's ErrorCode ("-3", "19"), "HTTP 502", a network code, or INPUT, TIMEOUT, CANCELED… */
+	code: string;
+	/** What to do about it. */
+	hint: string | null;
+	/** Whether the node retries this kind of failure by itself (Max Retries). */
+	retryable: boolean;
+	/** Whether ETOP may have billed the failed call; false when nothing was sent. */
+	mayBeBilled: boolean;
+	/** Calls made for the item, retries included (0 when the node refused it before sending). */
+	attempts: number;
+	/** The input binary field and the file it held; null for Image URL and Base64 Text input. */
+	binaryName: string | null;
+	fileName: string | null;
+	/** The Image URL input, else null. */
+	imageUrl: string | null;
+}
+
+/** Where the failed item's image came from. */
+function sourceOf(context: IExecuteSingleFunctions): Pick<ErrorDetails, 'binaryName' | 'fileName' | 'imageUrl'> {
+	const inputType = context.getNodeParameter('inputType', 'binary');
+	if (inputType === 'url') {
+		const url = context.getNodeParameter('imageUrl', '');
+		return { binaryName: null, fileName: null, imageUrl: typeof url === 'string' ? url.trim() : null };
+	}
+	if (inputType !== 'binary') return { binaryName: null, fileName: null, imageUrl: null };
+	const binaryName = String(context.getNodeParameter('binaryPropertyName', 'data'));
+	return { binaryName, fileName: context.getInputData().binary?.[binaryName]?.fileName ?? null, imageUrl: null };
+}
+
+/** The output item for an item that failed with continue-on-fail (or an error output). */
+export function errorItem(
+	context: IExecuteSingleFunctions,
+	error: NodeApiError | NodeOperationError,
+	pairedItem: IPairedItemData,
+	source: IDataObject = sourceOf(context),
+): INodeExecutionData {
+	const known = readContext(error);
+	const attempts = (error.context as IDataObject).attempts;
+	const details: ErrorDetails = {
+		message: error.message,
+		code: known?.etopCode ?? 'UNKNOWN',
+		hint: error.description ?? null,
+		retryable: known?.retryable ?? false,
+		mayBeBilled: known?.mayBeBilled ?? true,
+		attempts: typeof attempts === 'number' ? attempts : 0,
+		binaryName: null,
+		fileName: null,
+		imageUrl: null,
+		...source,
+	};
+	return withInputBinary(context, { json: { error: details }, pairedItem });
+}
