@@ -4,6 +4,7 @@ import { encodePng, makePng } from '../fixtures/images';
 import { markerText } from '../fixtures/image-options';
 import { Raster } from '../fixtures/raster';
 import type { RunResult } from '../harness/engine';
+import { errorOf } from '../harness/errorOf';
 import type { InputItem } from '../harness/inputNode';
 
 /** The ETOP node's own run time, as n8n records it (the Input node that feeds it is not counted). */
@@ -63,5 +64,5 @@ export const formatMb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** Outputs that are not a result: the node's error items. */
 export function failures(result: RunResult): number {
-	return (result.outputs[0] ?? []).filter((item) => item.error).length;
+	return (result.outputs[0] ?? []).filter((item) => errorOf(item)).length;
 }

@@ -21,6 +21,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/transport/defaults';
 import { runWorkflow, shutdownEngine, useFilesystemBinaryMode, type RunResult } from '../harness/engine';
 import { makePng } from '../fixtures/images';
+import { errorOf } from '../harness/errorOf';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, etopExecutionMs, failures, formatMb, MB, nodeParameters } from './common';
 import { measureMemory, median } from './memory';
@@ -102,7 +103,7 @@ function readSettings(argv: string[]): Settings {
 const credentialsFor = (sandbox: RemoteSandbox) => ({ apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: sandbox.endpoint });
 
 const codes = (result: RunResult, code: string) =>
-	(result.outputs[0] ?? []).filter((item) => item.error?.message.startsWith(`ETOP error ${code}:`)).length;
+	(result.outputs[0] ?? []).filter((item) => errorOf(item)?.code === code).length;
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
@@ -160,7 +161,7 @@ async function stockBehaviour(settings: Settings, sandbox: RemoteSandbox, figure
 			calls: calls.length,
 			busyAnswers: calls.filter((call) => call.errorCode === '-52').length,
 			itemsFailedBusy: codes(result, '-52'),
-			itemsOk: (result.outputs[0] ?? []).filter((item) => !item.error).length,
+			itemsOk: (result.outputs[0] ?? []).filter((item) => !errorOf(item)).length,
 		};
 		rows.push(row);
 		return row;

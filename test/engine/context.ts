@@ -1,11 +1,12 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { ErrorDetails } from '../../nodes/EtopOcr/output/errorItem';
-
 import { makePng } from '../fixtures/images';
 import { runWorkflow, shutdownEngine, type EtopCredentials, type RunResult } from '../harness/engine';
+import { errorOf } from '../harness/errorOf';
 import type { InputItem } from '../harness/inputNode';
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
+
+export { errorOf };
 
 /** One sandbox per test file, started and stopped by the jest hooks this registers. */
 export function useSandbox(): { sandbox: () => Sandbox; credentials: () => EtopCredentials } {
@@ -37,12 +38,6 @@ export async function run(
 	signal?: AbortSignal,
 ): Promise<RunResult> {
 	return await runWorkflow({ credentials, parameters, items, onError, signal });
-}
-
-/** The details of an error item (its JSON is `{ error: {...} }`), or undefined for a result. */
-export function errorOf(item: INodeExecutionData): ErrorDetails | undefined {
-	const error = item.json.error;
-	return error !== null && typeof error === 'object' && Object.keys(item.json).length === 1 ? (error as ErrorDetails) : undefined;
 }
 
 /** Fails if the key or secret appears anywhere in what n8n would show or store. */

@@ -5,7 +5,7 @@ import { COMMON_LISTS, FIELD_DICTIONARIES, lookupFieldName, type NamedFamily } f
 import { DOCUMENTS, PLATES, TICKETS, TICKET_KINDS, type DocumentData, type TicketKind } from '../sandbox/bodies';
 import { productOf } from '../sandbox/catalogue';
 import { documentPosition, place } from '../sandbox/render-common';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 // Issue 5 through n8n's engine against the sandbox: English names for every field the sandbox
 // returns per family (as Chinese member names, as {key, chn_key} entries, and through
@@ -625,7 +625,7 @@ describe('private installs that take the image as filedata', () => {
 
 	it('answers -6 when the credential keeps file for such a servlet', async () => {
 		const { outputs } = await run({ ...credentials(), endpoint: sandbox().filedataEndpoint }, { documentType: '2' }, [imageItem()], 'continueRegularOutput');
-		expect(String(outputs[0][0].json.error ?? outputs[0][0].error?.message)).toMatch(/-6/);
+		expect(errorOf(outputs[0][0])?.code).toBe('-6');
 	});
 });
 

@@ -5,6 +5,7 @@ import { LoggerProxy, type IDataObject, type INodeExecutionData, type INodeParam
 import { makeJpeg, makePng } from '../fixtures/images';
 import { ETOP_CREDENTIAL_TEST } from '../../nodes/EtopOcr/transport/credentialTest';
 import { runWorkflow, shutdownEngine, testCredentials, type RunOptions, type RunResult } from '../harness/engine';
+import { errorOf as errorItemOf } from '../harness/errorOf';
 import type { InputItem } from '../harness/inputNode';
 import { refusedEndpoint, sendJson, startHostile, successBody, trickle, type Behaviour, type HostileServer } from '../hostile/server';
 import { imageItem } from './context';
@@ -62,7 +63,7 @@ function expectNoSecrets(result: RunResult): void {
 	const shown = [
 		safeJson(result.run.data),
 		safeJson(result.outputs),
-		...result.outputs.flat().map((item: INodeExecutionData) => `${item.error?.message} ${item.error?.description}`),
+		...result.outputs.flat().map((item: INodeExecutionData) => safeJson(item.json.error ?? '')),
 		`${result.error?.message} ${result.error?.description}`,
 		...logs,
 	].join('\n');
@@ -120,8 +121,13 @@ afterAll(() => {
 	if (process.env.HOSTILE_TABLE) process.stdout.write(`\n${table.join('\n')}\n`);
 });
 
-const errorOf = (outcome: Outcome) => outcome.items[0]?.error ?? outcome.error;
-const contextOf = (outcome: Outcome) => (errorOf(outcome) as unknown as { context: IDataObject }).context;
+/** The first item's failure: its error item's details (message, hint, attempts…), or the error that stopped the run. */
+function errorOf(outcome: Outcome): { message: string; description?: string | null; context: IDataObject } | undefined {
+	const item = outcome.items[0] && errorItemOf(outcome.items[0]);
+	if (item) return { message: item.message, description: item.hint, context: item };
+	return outcome.error as unknown as { message: string; description?: string; context: IDataObject } | undefined;
+}
+const contextOf = (outcome: Outcome) => errorOf(outcome)!.context;
 
 describe('before the request was written: retried, nothing billed', () => {
 	it('connection refused: every attempt fails to connect, no call reaches a service', async () => {
@@ -370,7 +376,7 @@ describe('stop means stop', () => {
 		const items = Array.from({ length: 10 }, (_, index) => (index === 7 ? { json: {} } : imageItem()));
 		const outcome = await run({ endpoint: server.endpoint, items });
 		expect(server.billable).toBe(0);
-		expect(outcome.error?.message).toMatch(/^Item 7: there is no binary field "data"/);
+		expect(outcome.error?.message).toMatch(/^There is no binary field "data" .*\[item 7\]$/);
 		record('item 7 of 10 has no binary (stop on error)', server.billable, 'error before any call', outcome.ms);
 	});
 
