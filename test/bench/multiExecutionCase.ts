@@ -5,6 +5,7 @@
 import '../harness/env';
 
 import { runWorkflow, shutdownEngine } from '../harness/engine';
+import { errorOf } from '../harness/errorOf';
 import { makePng } from '../fixtures/images';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { childCase } from './childCase';
@@ -39,7 +40,7 @@ childCase<MultiExecutionSpec, MultiExecutionFigures>(async ({ endpoint, executio
 		const output = result.outputs[0] ?? [];
 		for (let index = 0; index < images; index++) {
 			const item = output[index];
-			if (!item || item.error) figures.failed++;
+			if (!item || errorOf(item)) figures.failed++;
 			else if ((item.json.meta as { requestId?: string } | undefined)?.requestId === `run${run}-${index}`) figures.ok++;
 			else figures.mixedUp++;
 		}

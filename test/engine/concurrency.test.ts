@@ -112,7 +112,7 @@ describe('retries', () => {
 		sandbox().addFault({ kind: 'ioError', perRequest: 1 });
 		const result = await run(credentials(), parameters({ maxConcurrency: 10, maxRetries: 0 }), items(10), 'continueRegularOutput');
 		expectInOrder(result.outputs[0], 10);
-		expect(result.outputs[0].every((item) => item.error?.message.startsWith('ETOP error -8: ') && attemptsOf(item) === 1)).toBe(true);
+		expect(result.outputs[0].every((item) => errorOf(item)?.message.startsWith('ETOP error -8: ') && attemptsOf(item) === 1)).toBe(true);
 		expect(sandbox().calls).toHaveLength(10);
 	});
 

@@ -218,7 +218,7 @@ describe(`fault matrix: ${ROWS.length} fault kinds × ${ITEMS} items, continue-o
 			const most = row.retryMaybeBilled ? (row.maxRetries ?? 3) + 1 : row.attempts;
 			expect([index, attempts >= row.attempts && attempts <= most]).toEqual([index, true]);
 			// A call the node gave up on early may never have been read by the sandbox.
-			expect([index, own.length <= attempts && (item.error ? true : own.length >= 1)]).toEqual([index, true]);
+			expect([index, own.length <= attempts && (errorOf(item) ? true : own.length >= 1)]).toEqual([index, true]);
 			if (own.length) expect([index, own[0].fault]).toEqual([index, 'slow']);
 		});
 		if (!row.timeout && !row.attemptsUpTo) expect(calls).toHaveLength(ITEMS * row.attempts);

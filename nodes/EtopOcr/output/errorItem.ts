@@ -64,7 +64,8 @@ export function errorItem(
 		hint: error.description ?? null,
 		retryable: known?.retryable ?? false,
 		mayBeBilled: known?.mayBeBilled ?? true,
-		attempts: typeof attempts === 'number' ? attempts : 0,
+		// A problem found before sending (INPUT) made no call, whatever attempt it was found in.
+		attempts: known?.etopCode !== 'INPUT' && typeof attempts === 'number' ? attempts : 0,
 		binaryName: null,
 		fileName: null,
 		imageUrl: null,
