@@ -28,6 +28,18 @@ export const ENVELOPE_MEMBERS: readonly string[] = [
 	'SerialId',
 ];
 
+/** Where the envelope says how the call went; read into the item's meta (output/meta.ts). */
+export const CALL_INFO_MEMBERS = {
+	/** The object with the call's bookkeeping. */
+	info: 'recogInfo',
+	/** In `recogInfo`: the caller's reference, echoed; the service's id for the call; its time in ms. */
+	requestId: 'requestId',
+	responseId: 'responseId',
+	time: 'time',
+	/** Beside `recogInfo` in plate answers: the time in ms. */
+	totalMs: 'totalMs',
+} as const;
+
 /** Members that name a key/value entry, by priority: `{key, …}`, `{Key, …}`, `{name, …}` … */
 export const NAME_MEMBERS: readonly string[] = ['key', 'Key', 'KEY', 'name', 'Name', 'NAME'];
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { documentNameForPid } from '../data/catalogue';
+import { CALL_INFO_MEMBERS } from '../data/memberNames';
 import type { DocumentInfo } from './documents';
 import type { Box } from './positions';
 
@@ -38,13 +39,14 @@ function present<T extends IDataObject>(members: T): T {
 
 /** The small block every simplified item carries: what was asked and how the service answered. */
 export function buildMeta(pid: number, body: IDataObject): ResultMeta {
-	const info = (typeof body.recogInfo === 'object' && body.recogInfo !== null ? body.recogInfo : {}) as IDataObject;
+	const found = body[CALL_INFO_MEMBERS.info];
+	const info = (typeof found === 'object' && found !== null ? found : {}) as IDataObject;
 	return present({
 		pid,
 		documentType: documentNameForPid(pid) ?? `Product ${pid}`,
-		requestId: text(info.requestId),
-		responseId: text(info.responseId),
-		serviceTimeMs: milliseconds(info.time) ?? milliseconds(body.totalMs),
+		requestId: text(info[CALL_INFO_MEMBERS.requestId]),
+		responseId: text(info[CALL_INFO_MEMBERS.responseId]),
+		serviceTimeMs: milliseconds(info[CALL_INFO_MEMBERS.time]) ?? milliseconds(body[CALL_INFO_MEMBERS.totalMs]),
 	});
 }
 
