@@ -291,7 +291,8 @@ describe('two limiters that cannot talk (two n8n processes) sharing a service th
 		}
 		const calls = await Promise.all(items);
 		expect(calls.filter((count) => count === 0)).toEqual([]);
-		expect(service.calls / 200).toBeLessThanOrEqual(1.35);
+		// 1.13 here (1.32 if the window grew by one call per window of successes, as TCP's does).
+		expect(service.calls / 200).toBeLessThanOrEqual(1.2);
 		// Both processes together kept the service busy: it served 5 at once.
 		expect(service.peak).toBe(5);
 	});
