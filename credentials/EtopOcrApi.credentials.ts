@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withFieldsInFront } from '../nodes/EtopOcr/transport/credentialRoom';
+import { MULTIPART_TYPE, textPart } from '../nodes/EtopOcr/transport/multipartBody';
 import { boundedInTotal, ETOP_CREDENTIAL_TEST } from '../nodes/EtopOcr/transport/credentialTest';
 
 export const DEFAULT_ENDPOINT = 'https://www.etoplive.com/ocr/PageOcrServlet';
@@ -71,7 +72,7 @@ export class EtopOcrApi implements ICredentialType {
 	];
 
 	// A function rather than generic `authenticate.properties.body`: n8n merges generic body fields
-	// only into an object body, while the node sends multipart FormData or url-encoded bytes.
+	// only into an object body, while the node sends its multipart or url-encoded form as bytes.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		unbounded: IHttpRequestOptions,
@@ -80,10 +81,14 @@ export class EtopOcrApi implements ICredentialType {
 		const key = String(credentials.apiKey ?? '');
 		const secret = String(credentials.secret ?? '');
 		const { body } = requestOptions;
-		if (body instanceof FormData) {
-			body.set('key', key);
-			body.set('secret', secret);
-			return requestOptions;
+		const contentType = String(requestOptions.headers?.['Content-Type'] ?? '');
+		// The node's multipart body, also bytes: key and secret go in front as parts of their own.
+		if (Buffer.isBuffer(body) && contentType.startsWith(MULTIPART_TYPE)) {
+			const boundary = contentType.slice(MULTIPART_TYPE.length);
+			const parts = textPart(boundary, 'key', key) + textPart(boundary, 'secret', secret);
+			// Raw text in a part: one that is not ASCII goes in front as UTF-8, copied.
+			const ascii = /^[\x20-\x7e\r\n]*$/.test(parts);
+			return { ...requestOptions, body: ascii ? withFieldsInFront(body, parts) : Buffer.concat([Buffer.from(parts, 'utf8'), body]) };
 		}
 		// The ETOP OCR node sends its url-encoded form already as bytes (the image is written
 		// straight into them); key and secret go in front, into the room the node left there.

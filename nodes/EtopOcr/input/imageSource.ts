@@ -106,14 +106,3 @@ async function forEachGroupedChunk(stream: AsyncIterable<unknown>, visit: (chunk
 	}
 	if (pending?.length) visit(pending);
 }
-
-/**
- * The image as a Blob for a multipart upload. Each chunk is copied into a Blob of its own and the
- * image's Blob is made of those (a Blob made of Blobs shares their data), so the image is held
- * once, never as a whole Buffer and a Blob at the same time.
- */
-export async function sourceBlob(image: ImageSource, type: string): Promise<Blob> {
-	const parts: Blob[] = [];
-	await image.forEachChunk((chunk) => parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>])));
-	return new Blob(parts, { type });
-}

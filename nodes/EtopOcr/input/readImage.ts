@@ -10,13 +10,13 @@ import {
 	normalizeBase64,
 	sniffImageFormat,
 } from './imageBytes';
-import { binarySource, bufferSource, sourceBlob, type ImageSource } from './imageSource';
+import { binarySource, bufferSource, type ImageSource } from './imageSource';
 import { urlBase64Length } from './urlBase64';
 
 /** The image of one item, in the form it will be sent. */
 export type ImagePayload =
 	| { source: 'file'; image: ImageSource; encodedLength: number }
-	| { source: 'mfile'; blob: Blob; fileName: string; mimeType: string }
+	| { source: 'mfile'; image: ImageSource; fileName: string; mimeType: string }
 	| { source: 'urlPath'; url: string };
 
 const SUPPORTED = 'JPEG, PNG, BMP, GIF, TIFF or WebP';
@@ -103,7 +103,7 @@ async function multipartFile(
 	const format = sniffImageFormat(image.head)!;
 	return {
 		source: 'mfile',
-		blob: await sourceBlob(image, format.mimeType),
+		image,
 		fileName: fileName ?? `image.${format.extension}`,
 		mimeType: format.mimeType,
 	};

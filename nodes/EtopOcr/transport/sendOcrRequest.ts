@@ -23,6 +23,7 @@ import { formBody } from './formBody';
 import { AttemptAborted, sendAttempt } from './httpAttempt';
 import { untilAborted } from './inputBarrier';
 import type { Slot, SlotOutcome } from './limiter';
+import { multipartBody } from './multipartBody';
 import { readParameters, type HookParameters } from './parameters';
 import { retryDelay } from './retryDelay';
 import { getRunState, type RunCredential, type RunState } from './runState';
@@ -212,13 +213,8 @@ async function buildRequest(
 	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
 	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections), disableFollowRedirect: true } as IHttpRequestOptions;
 	if (image.source === 'mfile') {
-		const form = new FormData();
-		for (const [name, value] of Object.entries(fields)) form.append(name, value);
-		form.append('mfile', image.blob, image.fileName);
-		// axios sets multipart/form-data with its boundary once the url-encoded default is gone.
-		const headers = { ...(options.headers ?? {}) };
-		delete headers['Content-Type'];
-		return { ...options, headers, body: form };
+		const { body, contentType } = await multipartBody(fields, image.image, image.fileName, image.mimeType);
+		return { ...options, headers: { ...(options.headers ?? {}), 'Content-Type': contentType }, body };
 	}
 	return { ...options, body: await formBody(fields, image, uploadField) };
 }
