@@ -77,9 +77,9 @@ export async function sendOcrRequest(
 }
 
 /**
- * The item's image, checked (input/readImage.ts). A failure to read n8n's binary store (ENOENT
- * when queue-mode workers do not share the filesystem store) is the item's input problem, not a
- * failed call: nothing was sent.
+ * The item's image, checked (input/readImage.ts, which explains a missing stored file itself). Any
+ * other failure to read n8n's binary data is the item's input problem too, not a failed call:
+ * nothing was sent.
  */
 async function readItemImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
 	try {
@@ -90,7 +90,7 @@ async function readItemImage(context: IExecuteSingleFunctions): Promise<ImagePay
 		throw inputError(
 			context,
 			`the image could not be read from n8n's binary data (${typeof code === 'string' ? code : String(message).slice(0, 80)})`,
-			"Run the step that produced the file again. In queue mode with binary data in filesystem mode, every worker must see the same N8N_BINARY_DATA_STORAGE_PATH (or use n8n's database or S3 mode).",
+			"Run the step that produced the file again; if it keeps failing, check n8n's binary data storage (N8N_DEFAULT_BINARY_DATA_MODE and its settings).",
 		);
 	}
 }
