@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { EtopOcrApi } from '../../credentials/EtopOcrApi.credentials';
-import { binarySource, bufferSource, type ImageSource } from '../../nodes/EtopOcr/input/imageSource';
+import { WHOLE_READ_BYTES, binarySource, bufferSource, type ImageSource } from '../../nodes/EtopOcr/input/imageSource';
 import { urlBase64Length, writeUrlBase64 } from '../../nodes/EtopOcr/input/urlBase64';
 import { formBody } from '../../nodes/EtopOcr/transport/formBody';
 import { multipartBody } from '../../nodes/EtopOcr/transport/multipartBody';
@@ -99,8 +99,8 @@ describe('url-encoded base64 of the image', () => {
 		}
 	});
 
-	it('streams a stored image over 1 MiB through getBinaryStream in chunks, with the same result', async () => {
-		const bytes = randomBytes(MIB + 7);
+	it('streams a stored image over WHOLE_READ_BYTES through getBinaryStream in chunks, with the same result', async () => {
+		const bytes = randomBytes(WHOLE_READ_BYTES + 7);
 		const { context, opened } = storedImage(bytes);
 		const source = await binarySource(context, 'data');
 		expect(source.size).toBe(bytes.length);
@@ -118,7 +118,7 @@ describe('url-encoded base64 of the image', () => {
 		['odd sizes', [1, 7, 4096, 2, 65_537]],
 		['one byte at a time, then big pieces', [1, 1, 1, 300_001]],
 	])('regroups a store stream that cuts the data anywhere (%s) into whole base64 groups', async (_, cut) => {
-		const bytes = randomBytes(MIB + 2);
+		const bytes = randomBytes(WHOLE_READ_BYTES + 2);
 		const source = await stored(bytes, { cut });
 		expect(Buffer.from(source.head)).toEqual(bytes.subarray(0, 512));
 		const sizes: number[] = [];
@@ -128,19 +128,19 @@ describe('url-encoded base64 of the image', () => {
 	});
 
 	it('fails when a stored image gets shorter between the two passes', async () => {
-		const bytes = randomBytes(2 * MIB);
+		const bytes = randomBytes(WHOLE_READ_BYTES + 3);
 		const { context, path } = storedImage(bytes);
 		const source = await binarySource(context, 'data');
 		await urlBase64Length(source);
-		truncateSync(path, MIB + 3);
-		await expect(writeUrlBase64(source, Buffer.alloc(4 * MIB), 0)).rejects.toThrow('became shorter');
+		truncateSync(path, WHOLE_READ_BYTES - MIB);
+		await expect(writeUrlBase64(source, Buffer.alloc(2 * WHOLE_READ_BYTES), 0)).rejects.toThrow('became shorter');
 	});
 
 	it('fails when a stored image is longer than n8n recorded', async () => {
-		const bytes = randomBytes(2 * MIB);
+		const bytes = randomBytes(WHOLE_READ_BYTES + 3);
 		const { context, path } = storedImage(bytes);
 		const source = await binarySource(context, 'data');
-		writeFileSync(path, randomBytes(2 * MIB + 3));
+		writeFileSync(path, randomBytes(WHOLE_READ_BYTES + 6));
 		await expect(urlBase64Length(source)).rejects.toThrow('grew');
 	});
 

@@ -3,8 +3,13 @@ import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 /** Read size: a multiple of 3 bytes, so every chunk but the last is whole base64 groups. */
 const CHUNK_BYTES = 3 * 16 * 1024;
 
-/** Up to this size a stored image is read in one piece: fewer reads of the store, little memory. */
-const WHOLE_READ_BYTES = 1024 * 1024;
+/**
+ * Up to this size (more than ETOP accepts in any encoding) a stored image is read in one piece
+ * with getBinaryDataBuffer: a stream allocates a new buffer for every chunk, so the two streamed
+ * passes of a base64 upload left about twice the image as garbage at the memory peak. Only a
+ * bigger image, which the node refuses by its size and head, is streamed.
+ */
+export const WHOLE_READ_BYTES = 16 * 1024 * 1024;
 
 /** Bytes the format checks look at (describeNonImage reads up to 512). */
 export const HEAD_BYTES = 512;
