@@ -152,10 +152,11 @@ export function describeN8n(major: N8nMajor): void {
 				await ctx.n8n.signIn(DEFAULT_OWNER);
 				ctx.nodeTypes = await ctx.n8n.nodeTypes();
 				ctx.credentialTypes = await ctx.n8n.credentialTypes();
-				// The editor's "Test" button in the credential form: n8n runs the credential's `test`.
+				// The editor's "Test" button in the credential form (a saved credential, the form's values):
+				// n8n runs the credential's `test`.
 				const testCredential = async (secret: string) =>
 					await ctx.n8n.rest('POST', '/rest/credentials/test', {
-						credentials: { id: 'e2e-test', name: 'ETOP test', type: CREDENTIAL_TYPE, data: { apiKey: SANDBOX_KEY, secret, endpoint: ctx.sandbox.endpoint } },
+						credentials: { ...E2E_CREDENTIALS.etopOcrApi, type: CREDENTIAL_TYPE, data: { apiKey: SANDBOX_KEY, secret, endpoint: ctx.sandbox.endpoint } },
 					});
 				const seen = ctx.sandbox.calls.length;
 				ctx.credentialTests = { good: await testCredential(SANDBOX_SECRET), wrongSecret: await testCredential('not-the-secret') };
