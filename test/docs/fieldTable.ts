@@ -55,8 +55,9 @@ export function fieldTables(): string {
 		...HEADER,
 		...COMMON_LISTS.flatMap((list) => rows(list.fields).map((row) => row.replace(/ \|$/, ` (in \`${list.from[0]}\`) |`))),
 	].join('\n');
-	const other = PRODUCTS.filter((product) => product.family === 'other').map((product) => `${product.name} (${product.pid})`);
-	const unnamed = `#### Documents without a dictionary\n\nTheir fields keep the names the service returns: ${other.join(', ')}.`;
+	const other = PRODUCTS.filter((product) => product.family === 'other' && !product.autoClassify).map((product) => `${product.name} (${product.pid})`);
+	const classified = PRODUCTS.filter((product) => product.autoClassify).map((product) => `${product.name} (${product.pid})`);
+	const unnamed = `#### Documents without a dictionary\n\nTheir fields keep the names the service returns: ${other.join(', ')}.\n\n${classified.join(' and ')} name each document they find with the dictionary of that document's type.`;
 	return [...sections, common, unnamed].join('\n\n');
 }
 

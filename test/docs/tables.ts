@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { DOCUMENT_GROUPS, PRODUCTS } from '../../nodes/EtopOcr/data/catalogue';
 import { ETOP_ERRORS } from '../../nodes/EtopOcr/data/errorCodes';
+import { optionsCollection } from '../../nodes/EtopOcr/descriptions/OptionsDescription';
 
 export const README = join(__dirname, '../../README.md');
 
@@ -31,7 +32,30 @@ export function errorTable(): string {
 	return ['| ErrorCode | Message | 厂商原文 | What to do | Retried |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-export const SECTIONS: Record<string, () => string> = { catalogue: catalogueTable, errors: errorTable };
+/** For which document types an option is offered, from its displayOptions. */
+function offeredFor(option: (typeof optionsCollection)[number]): string {
+	const show = option.displayOptions?.show ?? {};
+	if (show['/inputType']) return `${show['/inputType'].join(', ')} input`;
+	const types = show['/documentType'];
+	if (!types) return 'all';
+	const named = types.map((value) => (value === 'custom' ? 'a custom pid' : `pid ${String(value)}`));
+	return named.length > 3 ? `${named.length - 1} document types and a custom pid ([list](#document-types))` : named.join(', ');
+}
+
+/** The first sentence of a description, for a table cell. */
+function firstSentence(text: string | undefined): string {
+	const sentence = (text ?? '').split(/(?<=[.!?])\s(?=[A-Z])/)[0].replace(/\|/g, '\\|');
+	return sentence.replace(/^Whether (to )?/, '').replace(/^./, (c) => c.toUpperCase());
+}
+
+export function optionsTable(): string {
+	const rows = optionsCollection.map(
+		(option) => `| ${option.displayName} | \`${option.name}\` | ${JSON.stringify(option.default)} | ${offeredFor(option)} | ${firstSentence(option.description)} |`,
+	);
+	return ['| Option | Name | Default | Offered for | What it does |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export const SECTIONS: Record<string, () => string> = { catalogue: catalogueTable, errors: errorTable, options: optionsTable };
 
 export function withSections(text: string): string {
 	let result = text;

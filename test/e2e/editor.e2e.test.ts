@@ -401,13 +401,16 @@ describe.each(browserMajors.filter((m) => m === 1 || m === 2))('the editor of n8
 		await page.locator('[data-test-id=canvas-node]:has-text("ETOP OCR")').first().dblclick();
 		await page.locator('[data-test-id=node-parameters]').waitFor();
 		const shown = await shownParameters();
-		expect(shown).toEqual(expect.arrayContaining(['toolDescription', 'documentType', 'inputType', 'imageUrl']));
+		expect(shown).toEqual(expect.arrayContaining(['toolDescription', 'inputType']));
 		expect(shown).not.toContain('binaryPropertyName');
+		expect(await page.inputValue('[data-test-id=parameter-input-inputType] input')).toBe('Image URL');
 		const description = await page.inputValue('[data-test-id=parameter-input-toolDescription] textarea');
 		expect(description).toMatch(/Pass imageUrl.*Pass documentType/s);
 		// both parameters show n8n's "Defined automatically by the model" field
 		const byModel = page.locator('[data-test-id=node-parameters] [data-test-id=fromAI-override-field]');
 		expect(await byModel.count()).toBe(2);
+		const labels = await page.$$eval('[data-test-id=node-parameters] label', (els: any[]) => els.map((e) => e.textContent.trim()));
+		expect(labels).toEqual(expect.arrayContaining(['Document Type', 'Image URL']));
 		await shot('agent-tool-parameters');
 	});
 });

@@ -254,7 +254,7 @@ export function describeN8n(major: N8nMajor): void {
 			// the request id (the file name, sent as an option) came back in each item's meta
 			expect(ok.map((i) => i.json.meta.requestId).sort()).toEqual(['id-card-blurry.png', 'id-card.png']);
 			// the error names the problem, not the key; the file never reached the API
-			expect(String(failed[0].json.error)).toMatch(/not an image/i);
+			expect(failed[0].json.error).toMatchObject({ code: 'INPUT', message: expect.stringMatching(/not an image/i), fileName: 'not-an-image.jpg' });
 			const calls = ctx.sandbox.calls.slice(before);
 			expect(calls).toHaveLength(2);
 			expect(calls.every((c) => c.fields.pid === '2' && c.imageSource === 'file')).toBe(true);
@@ -408,7 +408,7 @@ export function describeN8n(major: N8nMajor): void {
 			const first = await run();
 			const firstCalls = ctx.sandbox.calls.slice(before);
 			expect(firstCalls.map((c) => c.fields.pid)).toEqual(['21', '21', '21']);
-			expect(outputItems(first.execution, 'Unreadable invoices').map((i) => i.json.error)).toEqual([
+			expect(outputItems(first.execution, 'Unreadable invoices').map((i) => i.json.error.message)).toEqual([
 				expect.stringMatching(/ETOP error 3/),
 			]);
 			let rows = await ctx.n8n.sql<Record<string, any>>(`select * from ${table} order by fileName`);

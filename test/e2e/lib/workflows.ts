@@ -156,7 +156,7 @@ export function coreWorkflow(scanDir: string): Workflow {
 			}),
 			setNode('Not readable', [850, 100], {
 				scan: "={{ $('Tag').item.json.scan }}",
-				reason: '={{ $json.error }}',
+				reason: '={{ $json.error.message }}',
 			}),
 		],
 		[

@@ -26,7 +26,7 @@ export const requestOptions: INodeProperties[] = [
 		default: '',
 		placeholder: 'invoice-2024-0001',
 		description:
-			"Your own reference for the call (at most 255 characters), echoed back in the result and in ETOP's logs",
+			"Your own reference for the call (at most 255 bytes of UTF-8: a Chinese character counts 3), echoed back in the result and in ETOP's logs",
 		routing: { send: { type: 'body', property: 'requestId', value: '={{ $value === "" ? undefined : $value }}' } },
 	},
 	{
