@@ -12,6 +12,7 @@ import { runWorkflow, shutdownEngine, useFilesystemBinaryMode } from '../harness
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { childCase } from './childCase';
 import { benchItems, etopExecutionMs, failures, nodeParameters } from './common';
+import { pdfBenchItems } from './pdf';
 
 export interface MemoryCaseSpec {
 	endpoint: string;
@@ -19,6 +20,8 @@ export interface MemoryCaseSpec {
 	imageBytes: number;
 	concurrency: number;
 	upload: 'file' | 'mfile';
+	/** One scanned PDF per item with this many JPEG pages of about imageBytes each (pdf.ts). */
+	pdfPages?: number;
 }
 
 export interface MemoryCaseResult extends MemoryCaseSpec {
@@ -47,7 +50,7 @@ async function main(spec: MemoryCaseSpec): Promise<MemoryCaseResult> {
 		const warm = benchItems(2, 10_000);
 		await runWorkflow({ credentials, parameters, items: warm.items });
 
-		const { items } = benchItems(spec.items, spec.imageBytes);
+		const { items } = spec.pdfPages ? pdfBenchItems(spec.items, spec.pdfPages, spec.imageBytes) : benchItems(spec.items, spec.imageBytes);
 		settle();
 		const baselineRss = process.memoryUsage.rss();
 		const maxRssBefore = process.resourceUsage().maxRSS * 1024;

@@ -7,7 +7,7 @@
 //                             [--serial-items 40] [--runs 5] [--https-items 200] [--https-runs 3] [--round-trip 50]
 //                             [--ideal-items 200] [--ideal-latency 200] [--ideal-concurrency 10] [--idle-items 2000]
 //                             [--stock-limit 5] [--memory-runs 3] [--memory-image-mb 4] [--memory-concurrency 4]
-//                             [--skip throughput,https,ideal,idle,stock,retry,accounts,memory] [--json FILE]
+//                             [--skip throughput,https,ideal,idle,stock,retry,accounts,memory,pdf] [--json FILE]
 // Every flag can also be given as an environment variable: BENCH_LATENCY, BENCH_IMAGE_KB, ...
 
 import '../harness/env';
@@ -29,6 +29,7 @@ import { multiExecution } from './multiExecution';
 import { httpsRoundTrip } from './https';
 import { idleStart } from './idleStart';
 import { load } from './measure';
+import { pdfSection } from './pdf';
 import { runRawClient } from './rawClient';
 import { printSummary } from './summary';
 import { throughput } from './throughput';
@@ -299,6 +300,7 @@ async function main(): Promise<void> {
 			['retry', retryOnFail],
 			['accounts', multiExecution],
 			['memory', memory],
+			['pdf', pdfSection],
 		];
 		for (const [name, section] of sections) {
 			if (!settings.skip.includes(name)) await section(settings, sandbox, figures);

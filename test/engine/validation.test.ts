@@ -42,13 +42,14 @@ describe('local checks: a clear error naming item and parameter, and no billed c
 		expect(error.message).toContain('empty');
 	});
 
-	it.each(Object.entries(NOT_AN_IMAGE))('rejects %s named like an image, by its bytes', async (_kind, bytes) => {
+	it.each(Object.entries(NOT_AN_IMAGE))('rejects %s named like an image, by its bytes', async (kind, bytes) => {
 		const error = await runBetweenGoodItems(
 			{ json: {}, binary: { data: { data: bytes as Buffer, fileName: 'scan.jpg', mimeType: 'image/jpeg' } } },
 			{},
 		);
-		expect(error.message).toContain('not an image ETOP accepts');
-		expect(error.hint).toMatch(/JPEG, PNG/);
+		// A PDF is read for scanned pages (Read Scanned PDFs, on by default); this one has none.
+		expect(error.message).toContain(kind === 'pdf' ? 'the PDF has no pages' : 'not an image ETOP accepts');
+		expect(error.hint).toMatch(kind === 'pdf' ? /No request was sent/ : /JPEG, PNG/);
 	});
 
 	it('rejects base64 text that is not base64', async () => {

@@ -44,12 +44,13 @@ const imageUrl: INodeProperties = {
 export const inputProperties: INodeProperties[] = [
 	...withToolDefault(inputType, 'url'),
 	{
-		displayName: 'Input Binary Field',
+		displayName: 'Input Binary Fields',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
-		hint: 'The name of the input binary field containing the image',
+		placeholder: 'e.g. data, or attachment_*, or front, back',
+		hint: 'One binary field, a comma-separated list, or a pattern (* any characters, ? one): each matching file is read, one output item per image or PDF page',
 		displayOptions: { show: { inputType: ['binary'] } },
 	},
 	...withToolDefault(imageUrl, fromAi('imageUrl', 'The public http or https address of the image (a JPEG, PNG or other image file) to read')),

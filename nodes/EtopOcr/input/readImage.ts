@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { binaryReadError, inputError } from '../output/errors';
+import { inputError } from '../output/errors';
 import {
 	imageTail,
 	MAX_UPLOAD_BYTES,
@@ -65,24 +65,21 @@ async function fileField(context: IExecuteSingleFunctions, image: ImageSource, p
 	return { source: 'file', image, encodedLength };
 }
 
-async function readBinary(context: IExecuteSingleFunctions): Promise<ImagePayload> {
-	const propertyName = context.getNodeParameter('binaryPropertyName') as string;
+/** Options → Send File As. */
+const sendsMultipart = (context: IExecuteSingleFunctions) => (context.getNodeParameter('options', {}) as { uploadMethod?: string }).uploadMethod === 'mfile';
+
+/** The image in one binary field of the item (which must exist), as Send File As says. */
+export async function readBinaryImage(context: IExecuteSingleFunctions, propertyName: string): Promise<ImagePayload> {
 	const parameter = `the binary field "${propertyName}"`;
-	const available = Object.keys(context.getInputData().binary ?? {});
-	if (!available.includes(propertyName)) {
-		throw inputError(
-			context,
-			`there is no binary field "${propertyName}"`,
-			available.length
-				? `Set Input Binary Field to one of the item's binary fields: ${available.join(', ')}.`
-				: 'The item has no binary data at all: add a step that reads or downloads the image first, or choose another Input.',
-		);
-	}
 	const image = await binarySource(context, propertyName);
-	if ((context.getNodeParameter('options', {}) as { uploadMethod?: string }).uploadMethod === 'mfile') {
-		const fileName = context.helpers.assertBinaryData(propertyName).fileName;
-		return await multipartFile(context, image, fileName, parameter);
-	}
+	if (!sendsMultipart(context)) return await fileField(context, image, parameter);
+	return await multipartFile(context, image, context.helpers.assertBinaryData(propertyName).fileName, parameter);
+}
+
+/** An image held in memory (a page image of a PDF), checked like any other, as Send File As says. */
+export async function readImageBytes(context: IExecuteSingleFunctions, bytes: Buffer, fileName: string, parameter: string): Promise<ImagePayload> {
+	const image = bufferSource(bytes);
+	if (sendsMultipart(context)) return await multipartFile(context, image, fileName, parameter);
 	return await fileField(context, image, parameter);
 }
 
@@ -143,14 +140,11 @@ async function readBase64(context: IExecuteSingleFunctions): Promise<ImagePayloa
 	return await fileField(context, bufferSource(Buffer.from(base64, 'base64')), parameter);
 }
 
-/** Reads and checks the item's image, so nothing is sent (or billed) for input that cannot work. */
-export async function readImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
-	const inputType = context.getNodeParameter('inputType') as string;
-	if (inputType === 'url') return readUrl(context);
-	if (inputType === 'base64') return await readBase64(context);
-	try {
-		return await readBinary(context);
-	} catch (error) {
-		throw binaryReadError(context, error);
-	}
+/**
+ * Reads and checks the image of Image URL or Base64 Text input, so nothing is sent (or billed)
+ * for input that cannot work. Binary input: collectImages.ts, readBinaryImage.
+ */
+export async function readTextImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
+	if (context.getNodeParameter('inputType') === 'url') return readUrl(context);
+	return await readBase64(context);
 }

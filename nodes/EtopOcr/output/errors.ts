@@ -212,9 +212,8 @@ function isMissingStoredFile(error: unknown): boolean {
  * worker reads the binaries that the main process (or another worker) stored, and in filesystem
  * mode they are on that process's disk unless the storage path is shared.
  */
-export function binaryReadError(context: IExecuteSingleFunctions, error: unknown): unknown {
+export function binaryReadError(context: IExecuteSingleFunctions, error: unknown, propertyName: string): unknown {
 	if (!isMissingStoredFile(error)) return error;
-	const propertyName = String(context.getNodeParameter('binaryPropertyName', 'data'));
 	return inputError(
 		context,
 		`the file of the binary field "${propertyName}" is not in this n8n process's binary data storage (filesystem mode, file not found)`,

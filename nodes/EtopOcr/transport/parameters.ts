@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { requestedPid } from '../input/documentType';
+import { DEFAULT_MAX_PDF_PAGES, DEFAULT_REMEMBER_IMAGES, MAX_PDF_PAGES_LIMIT, MAX_REMEMBER_IMAGES } from '../input/inboxDefaults';
 import { inputError } from '../output/errors';
 import {
 	DEFAULT_ATTEMPT_TIMEOUT_SECONDS,
@@ -10,6 +11,7 @@ import {
 	MAX_CONCURRENCY_LIMIT,
 	MAX_RETRIES_LIMIT,
 } from './defaults';
+import type { ItemImageSettings } from './itemImages';
 
 /**
  * ETOP's limit for requestId. It is counted in UTF-8 bytes, the stricter of the two ways a Java
@@ -31,6 +33,8 @@ export interface HookParameters {
 	simplify: boolean;
 	/** Options → Reuse Connections (see connection.ts). */
 	reuseConnections: boolean;
+	/** Input Binary Fields, PDFs, files that are not images, images already read (see itemImages.ts). */
+	images: ItemImageSettings;
 }
 
 interface NumberRule {
@@ -71,6 +75,20 @@ function checkRequestId(context: IExecuteSingleFunctions, options: IDataObject):
 	}
 }
 
+function readImageSettings(context: IExecuteSingleFunctions, options: IDataObject, simplify: boolean): ItemImageSettings {
+	const binary = context.getNodeParameter('inputType') === 'binary';
+	return {
+		binaryFields: binary ? String(context.getNodeParameter('binaryPropertyName', 'data') ?? '') : '',
+		readPdfs: options.readScannedPdfs !== false,
+		maxPdfPages: wholeNumber(context, options.maxPdfPages, { label: 'Options → Max PDF Pages', min: 1, max: MAX_PDF_PAGES_LIMIT, fallback: DEFAULT_MAX_PDF_PAGES }),
+		nonImageFiles: options.nonImageFiles === 'skip' ? 'skip' : 'error',
+		skipAlreadyRead: options.skipAlreadyRead === true,
+		alreadyReadOutput: options.alreadyReadOutput === 'drop' ? 'drop' : 'item',
+		rememberImages: wholeNumber(context, options.rememberImages, { label: 'Options → Remember at Most', min: 1, max: MAX_REMEMBER_IMAGES, fallback: DEFAULT_REMEMBER_IMAGES }),
+		simplify,
+	};
+}
+
 /**
  * Reads and checks the parameters of the current item. Throws an input error (nothing is sent)
  * naming the parameter when one is not usable.
@@ -100,13 +118,15 @@ export function readParameters(context: IExecuteSingleFunctions): HookParameters
 	const idleTimeout = Number((context.getNodeParameter('requestOptions', {}) as IDataObject).timeout);
 	const attemptTimeoutMs = idleTimeout > 0 ? Math.min(attemptTimeoutSeconds * 1000, idleTimeout) : attemptTimeoutSeconds * 1000;
 	checkRequestId(context, options);
+	const simplify = context.getNodeParameter('simplify', true) === true;
 	return {
 		pid: requestedPid(context),
 		maxConcurrency,
 		maxRetries,
 		retryMaybeBilled: options.retryMaybeBilled === true,
 		attemptTimeoutMs,
-		simplify: context.getNodeParameter('simplify', true) === true,
+		simplify,
 		reuseConnections: options.reuseConnections !== false,
+		images: readImageSettings(context, options, simplify),
 	};
 }

@@ -5,6 +5,7 @@ import { accountLimiter } from './accounts';
 import { uploadFieldOf, type UploadField } from './formBody';
 import { InputBarrier } from './inputBarrier';
 import type { AccountLimiter, RunQueue } from './limiter';
+import { RunCost } from './runCost';
 
 /** What the credential gives the whole run. */
 export interface RunCredential {
@@ -33,6 +34,8 @@ export interface RunState {
 	credential: Promise<RunCredential>;
 	/** Item indexes whose hook has started in this run. */
 	items: Set<number>;
+	/** What the run cost, for the summary on its last item (see runCost.ts). */
+	cost: RunCost;
 }
 
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one
@@ -60,6 +63,7 @@ function newRunState(context: IExecuteSingleFunctions): RunState {
 		barrier: context.continueOnFail() ? undefined : new InputBarrier(itemCount),
 		credential,
 		items: new Set(),
+		cost: new RunCost(itemCount),
 	};
 }
 

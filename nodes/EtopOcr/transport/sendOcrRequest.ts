@@ -9,8 +9,9 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { BUSY_WINDOW_RETRIES, shouldRetry } from '../data/retryPolicy';
-import { readImage, type ImagePayload } from '../input/readImage';
+import { BUSY_WINDOW_RETRIES, RETRY_POLICY, shouldRetry } from '../data/retryPolicy';
+import { collectImages, isInputError, type CollectedImages } from '../input/collectImages';
+import type { ImagePayload } from '../input/readImage';
 import { errorItem } from '../output/errorItem';
 import { canceledError, failureOf, inputError, readContext } from '../output/errors';
 import { formatOutput } from '../output/formatOutput';
@@ -23,20 +24,25 @@ import { formBody } from './formBody';
 import { AttemptAborted, sendAttempt } from './httpAttempt';
 import { untilAborted } from './inputBarrier';
 import type { Slot, SlotOutcome } from './limiter';
+import { checkItemImages, readItemImages } from './itemImages';
 import { multipartBody } from './multipartBody';
 import { readParameters, type HookParameters } from './parameters';
 import { retryDelay } from './retryDelay';
+import { withRunSummary, type AttemptBilling } from './runCost';
 import { getRunState, type RunCredential, type RunState } from './runState';
 
 /**
  * The per-item hook (declarative `routing.operations.pagination`, which n8n hands the whole
  * request of one item). n8n starts every item's hook at once. Each item goes through:
  *   1. parameters: read and checked once (parameters.ts);
- *   2. input: the item's image checked, nothing sent yet;
+ *   2. input: the item's images found and checked, nothing sent yet (input/collectImages.ts: every
+ *      matching binary field, every page of a scanned PDF);
  *   3. with stop-on-error, the barrier: no call of the run leaves before every item passed 2;
- *   4. the call: attempts under the retry policy (data/retryPolicy.ts), each in a slot of the
+ *   4. per image, one after another (itemImages.ts: skipped, refused and already-read images send
+ *      nothing): attempts under the retry policy (data/retryPolicy.ts), each in a slot of the
  *      account's limiter (limiter.ts), which is given back during a retry's pause;
- *   5. output: the answer parsed and shaped into items, each paired with the input item.
+ *   5. output: each answer parsed and shaped into items, each paired with the input item; the run's
+ *      cost on the last item (runCost.ts).
  * Once the node is going to stop (an item failed for good with stop-on-error), or the execution
  * is cancelled, nothing more is sent, not by items waiting for a slot or in a retry pause either.
  */
@@ -48,51 +54,42 @@ export async function sendOcrRequest(
 	const state = getRunState(this);
 	const cancel = this.getExecutionCancelSignal() ?? new AbortController().signal;
 	const ended = AbortSignal.any([cancel, state.stop.signal]);
-	try {
-		let parameters: HookParameters | undefined;
-		let credential: RunCredential | undefined;
-		const prepare = async () => {
-			parameters = readParameters(this);
-			credential = await checkedCredential(this, state);
-			await readItemImage(this);
-		};
-		if (state.barrier) {
-			// The image is read again when the item's turn comes, so no image is held while waiting.
-			if (!(await state.barrier.pass(prepare, ended))) return [];
-		} else {
-			parameters = readParameters(this);
-			credential = await checkedCredential(this, state);
+	return await withRunSummary(state.cost, this.getItemIndex(), async () => {
+		try {
+			let parameters: HookParameters | undefined;
+			let credential: RunCredential | undefined;
+			let collected: CollectedImages | undefined;
+			const prepare = async () => {
+				parameters = readParameters(this);
+				credential = await checkedCredential(this, state);
+				collected = await collectImages(this, parameters.images);
+				await checkItemImages(collected, parameters.images);
+				// The images are read again when their turn comes, so none is held while waiting.
+				collected.forget();
+			};
+			if (state.barrier) {
+				if (!(await state.barrier.pass(prepare, ended))) return [];
+			} else {
+				parameters = readParameters(this);
+				credential = await checkedCredential(this, state);
+			}
+			const checked = parameters!;
+			// With the barrier, the item's files were found before it, so the first slot is asked for in item order.
+			collected ??= await collectImages(this, checked.images);
+			return await readItemImages(this, checked.images, collected, requestFields(requestData, checked), state.cost, async (image, payload, onAttempt) => {
+				const read = async () => payload ?? (await image.payload());
+				const answer = await call(this, state, requestData, checked, credential!, cancel, ended, read, onAttempt);
+				return answer === undefined ? undefined : (await shapeOutput(this, answer, checked)).map((item) => withInputBinary(this, item));
+			});
+		} catch (caught) {
+			const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;
+			if (!this.continueOnFail()) {
+				state.stop.abort();
+				throw error;
+			}
+			return [errorItem(this, error as NodeApiError | NodeOperationError, pairedItem)];
 		}
-		const answer = await call(this, state, requestData, parameters!, credential!, cancel, ended);
-		if (answer === undefined) return [];
-		return (await shapeOutput(this, answer, parameters!)).map((item) => withInputBinary(this, { ...item, pairedItem }));
-	} catch (caught) {
-		const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;
-		if (!this.continueOnFail()) {
-			state.stop.abort();
-			throw error;
-		}
-		return [errorItem(this, error as NodeApiError | NodeOperationError, pairedItem)];
-	}
-}
-
-/**
- * The item's image, checked (input/readImage.ts, which explains a missing stored file itself). Any
- * other failure to read n8n's binary data is the item's input problem too, not a failed call:
- * nothing was sent.
- */
-async function readItemImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
-	try {
-		return await readImage(context);
-	} catch (error) {
-		if (readContext(error)) throw error;
-		const { code, message } = error as { code?: unknown; message?: unknown };
-		throw inputError(
-			context,
-			`the image could not be read from n8n's binary data (${typeof code === 'string' ? code : String(message).slice(0, 80)})`,
-			"Run the step that produced the file again; if it keeps failing, check n8n's binary data storage (N8N_DEFAULT_BINARY_DATA_MODE and its settings).",
-		);
-	}
+	});
 }
 
 async function checkedCredential(context: IExecuteSingleFunctions, state: RunState): Promise<RunCredential> {
@@ -106,6 +103,8 @@ async function checkedCredential(context: IExecuteSingleFunctions, state: RunSta
 	}
 	return credential;
 }
+
+type OnAttempt = (attempt: number, billing: AttemptBilling) => void;
 
 interface Answered {
 	json: IDataObject;
@@ -126,6 +125,8 @@ async function call(
 	credential: RunCredential,
 	cancel: AbortSignal,
 	ended: AbortSignal,
+	readPayload: () => Promise<ImagePayload>,
+	onAttempt: OnAttempt,
 ): Promise<Answered | undefined> {
 	const queue = state.queue(credential.account, parameters.maxConcurrency);
 	queue.enter();
@@ -145,15 +146,18 @@ async function call(
 			let outcome: SlotOutcome = 'failed';
 			let caught: unknown;
 			let windowTook = false;
+			let sent = false;
 			try {
 				if (state.stop.signal.aborted) return undefined;
 				if (ended.aborted) throw canceledError(context, false);
-				request ??= await buildRequest(requestData, credential, await readImage(context), parameters);
+				request ??= await buildRequest(requestData, credential, await readPayload(), parameters);
+				sent = true;
 				// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
 				// may be billed either way, and the run then ends with nothing left running at the service.
 				const answer = await sendAttempt(context, request, cancel, parameters.attemptTimeoutMs);
 				const json = parseEtopAnswer(context, answer, credential.scrub);
 				outcome = 'ok';
+				onAttempt(attempt, 'possiblyBilled');
 				return { json, answer, attempts: attempt };
 			} catch (error) {
 				caught = error;
@@ -161,6 +165,7 @@ async function call(
 			} finally {
 				windowTook = slot.release(outcome);
 			}
+			if (sent) onAttempt(attempt, attemptBilling(caught));
 			if (caught instanceof AttemptAborted) throw canceledError(context, caught.mayBeBilled);
 			if (readContext(caught)?.etopCode === '-52' && windowTook && windowRetries < BUSY_WINDOW_RETRIES) {
 				windowRetries++;
@@ -175,6 +180,8 @@ async function call(
 				(retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
 			if (!retry) {
 				(caught as { context: IDataObject }).context.attempts = attempt;
+				// A failure that stops the node stops it now, before a waiter takes the slot just given back.
+				if (!context.continueOnFail() && !isInputError(caught)) state.stop.abort();
 				throw caught;
 			}
 			if (!(await pause(retryAfterMs ?? retryDelay(counted), ended))) {
@@ -187,6 +194,14 @@ async function call(
 	}
 }
 
+/** Whether a failed call may have been billed, for the run's summary (data/retryPolicy.ts). */
+function attemptBilling(caught: unknown): AttemptBilling {
+	if (caught instanceof AttemptAborted) return caught.mayBeBilled ? 'possiblyBilled' : 'notBilled';
+	const failure = failureOf(caught);
+	// A failure the policy does not know counts as possibly billed.
+	return failure === undefined || RETRY_POLICY[failure].mayBeBilled ? 'possiblyBilled' : 'notBilled';
+}
+
 /** The form fields routing collected, without the unset ones (unset options are not sent). */
 function formFields(body: unknown): Record<string, string> {
 	const fields: Record<string, string> = {};
@@ -194,6 +209,11 @@ function formFields(body: unknown): Record<string, string> {
 		if (value !== undefined && value !== null && value !== '') fields[name] = String(value);
 	}
 	return fields;
+}
+
+/** The form fields of every call of the item: the pid and the options routing collected. */
+function requestFields(requestData: DeclarativeRestApiSettings.ResultOptions, parameters: HookParameters): Record<string, string> {
+	return { pid: String(parameters.pid), ...formFields(requestData.options.body) };
 }
 
 /**
@@ -209,7 +229,7 @@ async function buildRequest(
 	image: ImagePayload,
 	parameters: HookParameters,
 ): Promise<IHttpRequestOptions> {
-	const fields = { pid: String(parameters.pid), ...formFields(requestData.options.body) };
+	const fields = requestFields(requestData, parameters);
 	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
 	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections), disableFollowRedirect: true } as IHttpRequestOptions;
 	if (image.source === 'mfile') {

@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { makeDigitalPdf, makePdf } from '../../fixtures/pdf';
 import { startRelay, type Relay } from '../../harness/relay';
 import { SANDBOX_KEY, SANDBOX_SECRET, startSandbox, type Sandbox } from '../../sandbox/server';
 import { ensureN8n, type N8nInstall, type N8nMajor } from './install';
@@ -30,7 +31,6 @@ const CRM_TOKEN = 'crm-e2e-token-5d1c';
 const RELAYED_SCANS = 10;
 const RELAYED_CONCURRENCY = 2;
 const NOT_AN_IMAGE = 'This is a text file with a .jpg name.\n';
-const FAKE_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 /** The tarball under test: built and packed once per run (scripts/e2e.ts sets E2E_TARBALL). */
 export function packageTarball(): string {
@@ -113,7 +113,9 @@ export function describeN8n(major: N8nMajor): void {
 			copyFileSync(join(SAMPLES_DIR, 'id-card-blurry.png'), join(scans, 'id-card-blurry.png'));
 			writeFileSync(join(scans, 'not-an-image.jpg'), NOT_AN_IMAGE);
 			for (const f of ['id-card.png', 'business-licence.png', 'vat-invoice.jpg', 'mixed-page.png']) copyFileSync(join(SAMPLES_DIR, f), join(mail, f));
-			writeFileSync(join(mail, 'terms.pdf'), FAKE_PDF);
+			writeFileSync(join(mail, 'terms.pdf'), makeDigitalPdf(['Terms and conditions', 'Payment within 30 days']));
+			const pages = ['vat-invoice.jpg', 'licence-plate.jpg'].map((f) => ({ jpeg: readFileSync(join(SAMPLES_DIR, f)) }));
+			writeFileSync(join(mail, 'scanned.pdf'), makePdf(pages, { xref: 'stream', compressContent: true }));
 			copyFileSync(join(SAMPLES_DIR, 'id-card.png'), join(upload, 'id-card.png'));
 			const many = join(ctx.files, 'many-scans');
 			mkdirSync(many, { recursive: true });
@@ -331,11 +333,12 @@ export function describeN8n(major: N8nMajor): void {
 			const before = ctx.sandbox.calls.length;
 			const { execution } = await runOk(ctx, 'E2eExampleInbox1');
 			const rows = outputItems(execution, 'Append to Google Sheet').map((r) => r.json);
-			// 5 attachments: 4 scans, one of them with 3 documents on it, and a PDF
-			expect(rows).toHaveLength(7);
+			// 6 attachments: 4 scans, one of them with 3 documents on it, a digital PDF, a scanned PDF of 2 pages
+			expect(rows).toHaveLength(9);
+			const attachment = (file: string) => rows.filter((r) => r.Attachment === file || String(r.Attachment).startsWith(`${file} (page `));
 			for (const email of STANDIN_EMAILS) {
 				for (const file of email.attachments) {
-					const own = rows.filter((r) => r.Attachment === file);
+					const own = attachment(file);
 					expect(own.length).toBeGreaterThan(0);
 					// pairing through ETOP OCR: each row carries its own email's sender and subject
 					for (const r of own) expect(r).toEqual(expect.objectContaining({ From: email.from, Subject: email.subject, Received: email.date }));
@@ -346,14 +349,17 @@ export function describeN8n(major: N8nMajor): void {
 			expect(documents('business-licence.png')).toEqual(['Business Licence']);
 			expect(documents('vat-invoice.jpg')).toEqual(['VAT Invoice']);
 			expect(documents('mixed-page.png')).toEqual(['ID Card', 'Business Licence', 'VAT Invoice']);
+			expect(documents('scanned.pdf (page 1)')).toEqual(['VAT Invoice']);
+			expect(documents('scanned.pdf (page 2)')).toEqual(['Licence Plate']);
 			expect(documents('terms.pdf')).toEqual(['not recognised']);
 			const pdf = rows.find((r) => r.Attachment === 'terms.pdf')!;
-			expect(pdf.Error).toMatch(/not an image/i);
+			expect(pdf.Error).toMatch(/digital/i);
+			expect(pdf.Error).not.toBe('');
 			for (const r of rows.filter((x) => x.Attachment !== 'terms.pdf')) {
 				expect(r.Error).toBe('');
 				const fields = JSON.parse(r.Fields);
 				expect(fields).not.toHaveProperty('meta');
-				expect(Object.keys(fields).length).toBeGreaterThan(3);
+				expect(Object.keys(fields).length).toBeGreaterThan(1);
 			}
 			expect(JSON.parse(rows.find((r) => r.Attachment === 'id-card.png')!.Fields)).toEqual(
 				expect.objectContaining({ name: '王晓明', idNumber: '330106199004221234' }),
@@ -361,9 +367,12 @@ export function describeN8n(major: N8nMajor): void {
 			expect(JSON.parse(rows.find((r) => r.Attachment === 'vat-invoice.jpg')!.Fields)).toEqual(
 				expect.objectContaining({ invoiceCode: '3300191130' }),
 			);
-			// one auto-classification call per image; none for the PDF
+			// one auto-classification call per image and per page of the scanned PDF; none for the digital PDF
 			const calls = ctx.sandbox.calls.slice(before);
-			expect(calls.map((c) => c.fields.pid)).toEqual(['666', '666', '666', '666']);
+			expect(calls.map((c) => c.fields.pid)).toEqual(Array(6).fill('666'));
+			// the PDF's pages went out exactly as stored (the JPEG files themselves)
+			const pageSizes = ['vat-invoice.jpg', 'licence-plate.jpg'].map((f) => readFileSync(join(SAMPLES_DIR, f)).length);
+			expect(calls.map((c) => c.imageBytes)).toEqual(expect.arrayContaining(pageSizes));
 		});
 
 		test('example (b) form upload of an ID card → CRM contact', async () => {

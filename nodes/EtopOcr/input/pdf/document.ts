@@ -2,6 +2,7 @@
 // /Prev), compressed object streams, and a rebuild of the table by scanning the file when it is
 // missing or wrong (files edited by mail tools or cut at a wrong offset are common).
 
+import { settle } from '../../shared/settle';
 import { inflate, InflateError } from './inflate';
 import {
 	isDict,
@@ -19,7 +20,7 @@ import {
 } from './syntax';
 
 /** A stream the reader cannot decode (a filter it does not implement, or bad data). */
-export class PdfDecodeError extends Error {}
+export class PdfDecodeError extends PdfSyntaxError {}
 
 // An object in an object stream is found by its number in the stream's header, not by its index.
 type XrefEntry = { type: 1; offset: number } | { type: 2; stream: number };
@@ -80,13 +81,9 @@ export class PdfDocument {
 	private readonly loading = new Set<number>();
 
 	constructor(readonly bytes: Uint8Array) {
-		let trailer: PdfDict | undefined;
-		try {
-			trailer = this.readXrefChain();
-		} catch (error) {
-			if (!(error instanceof PdfSyntaxError || error instanceof PdfDecodeError || error instanceof InflateError)) throw error;
-			trailer = undefined;
-		}
+		const chain = settle(() => this.readXrefChain());
+		if (!chain.ok && !(chain.error instanceof PdfSyntaxError)) throw chain.error;
+		let trailer = chain.ok ? chain.value : undefined;
 		if (!trailer || !trailer.has('Root') || !this.headerMatches(trailer)) trailer = this.rebuild();
 		this.trailer = trailer;
 	}
@@ -128,11 +125,12 @@ export class PdfDocument {
 			if (keep.includes(filter)) return { data, rest: filters.slice(index) };
 			const parms = parmsList[index];
 			if (filter === 'FlateDecode' || filter === 'Fl') {
-				try {
-					data = inflate(data, limit);
-				} catch (error) {
-					throw new PdfDecodeError(error instanceof Error ? error.message : String(error));
+				const inflated = settle(() => inflate(data, limit));
+				if (!inflated.ok) {
+					if (!(inflated.error instanceof InflateError)) throw inflated.error;
+					throw new PdfDecodeError(inflated.error.message);
 				}
+				data = inflated.value;
 				if (isDict(parms)) data = unpredict(data, this.predictor(parms));
 			} else if (filter === 'ASCIIHexDecode' || filter === 'AHx') {
 				const hex = latin1(data, 0, data.length).replace(/[^0-9a-fA-F>]/g, '').split('>')[0];
@@ -181,14 +179,15 @@ export class PdfDocument {
 		if (!entry) return undefined;
 		if (entry.type === 2) return this.fromObjectStream(entry.stream, number);
 		const parser = this.parserAt(entry.offset);
-		try {
+		const read = settle(() => {
 			const header = [parser.next(), parser.next(), parser.next()];
 			if (header[0] !== number || typeof header[1] !== 'number' || !(header[2] instanceof PdfKeyword) || header[2].word !== 'obj') return undefined;
 			return parser.value();
-		} catch (error) {
-			if (error instanceof PdfSyntaxError && !this.repaired) return undefined;
-			throw error;
-		}
+		});
+		if (read.ok) return read.value;
+		// Before a rebuild, an entry that points at something unreadable is one the table got wrong.
+		if (read.error instanceof PdfSyntaxError && !this.repaired) return undefined;
+		throw read.error;
 	}
 
 	private parserAt(offset: number): Parser {

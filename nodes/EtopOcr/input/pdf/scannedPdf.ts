@@ -3,8 +3,8 @@
 // image it draws and how large, and a JPEG page image (/DCTDecode) is the JPEG file itself,
 // returned as a view of the PDF's bytes.
 
+import { settle } from '../../shared/settle';
 import { PdfDecodeError, PdfDocument } from './document';
-import { InflateError } from './inflate';
 import { isDict, isStream, nameOf, Parser, PdfKeyword, PdfName, PdfSyntaxError, type PdfDict, type PdfStream, type PdfValue } from './syntax';
 
 /** A problem with the whole PDF or with one page: why, and what the user can do. */
@@ -111,20 +111,20 @@ class PageReader {
 	content(value: PdfValue | undefined): Uint8Array | undefined {
 		const resolved = this.doc.resolve(value);
 		const streams = (Array.isArray(resolved) ? resolved.map((item) => this.doc.resolve(item)) : [resolved]).filter(isStream);
-		try {
-			const parts = streams.map((stream) => this.doc.decode(stream).data);
-			const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length + 1, 0));
-			let at = 0;
-			for (const part of parts) {
-				joined.set(part, at);
-				joined[at + part.length] = 0x0a;
-				at += part.length + 1;
-			}
-			return joined;
-		} catch (error) {
-			if (error instanceof PdfDecodeError || error instanceof InflateError) return undefined;
-			throw error;
+		const decoded = settle(() => streams.map((stream) => this.doc.decode(stream).data));
+		if (!decoded.ok) {
+			if (decoded.error instanceof PdfDecodeError) return undefined;
+			throw decoded.error;
 		}
+		const parts = decoded.value;
+		const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length + 1, 0));
+		let at = 0;
+		for (const part of parts) {
+			joined.set(part, at);
+			joined[at + part.length] = 0x0a;
+			at += part.length + 1;
+		}
+		return joined;
 	}
 
 	/**
@@ -225,14 +225,12 @@ function pageProblem(page: number, reason: string, fix: string): PdfPage {
 function pageImage(doc: PdfDocument, reader: PageReader, page: number, image: PdfStream, textLayer: boolean): PdfPage {
 	const width = reader.number(image.dict, 'Width');
 	const height = reader.number(image.dict, 'Height');
-	let data: Uint8Array;
-	let rest: string[];
-	try {
-		({ data, rest } = doc.decode(image, ['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode']));
-	} catch (error) {
-		if (!(error instanceof PdfDecodeError || error instanceof InflateError)) throw error;
-		return pageProblem(page, `the image of page ${page} cannot be read (${error.message})`, RENDER_FIX);
+	const decoded = settle(() => doc.decode(image, ['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode']));
+	if (!decoded.ok) {
+		if (!(decoded.error instanceof PdfDecodeError)) throw decoded.error;
+		return pageProblem(page, `the image of page ${page} cannot be read (${decoded.error.message})`, RENDER_FIX);
 	}
+	const { data, rest } = decoded.value;
 	const filter = rest[0];
 	if (filter === 'DCTDecode' || filter === 'DCT') {
 		if (data[0] !== 0xff || data[1] !== 0xd8) return pageProblem(page, `the JPEG image of page ${page} is damaged (it does not start like a JPEG)`, RENDER_FIX);
@@ -281,23 +279,21 @@ function readPage(doc: PdfDocument, reader: PageReader, number: number, entry: {
  * a problem beside the good pages.
  */
 export function readScannedPdf(bytes: Uint8Array, maxPages: number): ScannedPdf {
-	let doc: PdfDocument;
-	let entries: ReturnType<PageReader['pages']>;
-	try {
-		doc = new PdfDocument(bytes);
-		if (doc.trailer.has('Encrypt')) {
-			throw new PdfError(
-				'the PDF is encrypted (password-protected or with restricted permissions), so its page images cannot be read',
-				'Save an unprotected copy (e.g. open it and print to PDF, or `qpdf --decrypt in.pdf out.pdf`), then send that.',
-			);
-		}
-		entries = new PageReader(doc).pages();
-	} catch (error) {
-		if (error instanceof PdfError) throw error;
-		if (error instanceof PdfSyntaxError || error instanceof PdfDecodeError || error instanceof InflateError) {
-			throw new PdfError(`the PDF is damaged and cannot be read (${error.message})`, 'Open it in a PDF viewer and save or print it to a new PDF, or ask the sender for a new copy.');
-		}
-		throw error;
+	const opened = settle(() => {
+		const document = new PdfDocument(bytes);
+		// Checked before any page: with /Encrypt every stream is ciphered.
+		return { doc: document, entries: document.trailer.has('Encrypt') ? undefined : new PageReader(document).pages() };
+	});
+	if (!opened.ok) {
+		if (!(opened.error instanceof PdfSyntaxError)) throw opened.error;
+		throw new PdfError(`the PDF is damaged and cannot be read (${opened.error.message})`, 'Open it in a PDF viewer and save or print it to a new PDF, or ask the sender for a new copy.');
+	}
+	const { doc, entries } = opened.value;
+	if (!entries) {
+		throw new PdfError(
+			'the PDF is encrypted (password-protected or with restricted permissions), so its page images cannot be read',
+			'Save an unprotected copy (e.g. open it and print to PDF, or `qpdf --decrypt in.pdf out.pdf`), then send that.',
+		);
 	}
 	if (entries.length === 0) throw new PdfError('the PDF has no pages', 'Check the step that produced the file.');
 	if (entries.length > maxPages) {
@@ -308,14 +304,10 @@ export function readScannedPdf(bytes: Uint8Array, maxPages: number): ScannedPdf 
 	}
 	const reader = new PageReader(doc);
 	const pages = entries.map((entry, index) => {
-		try {
-			return readPage(doc, reader, index + 1, entry);
-		} catch (error) {
-			if (error instanceof PdfSyntaxError || error instanceof PdfDecodeError || error instanceof InflateError) {
-				return pageProblem(index + 1, `page ${index + 1} of the PDF is damaged (${error.message})`, RENDER_FIX);
-			}
-			throw error;
-		}
+		const read = settle(() => readPage(doc, reader, index + 1, entry));
+		if (read.ok) return read.value;
+		if (!(read.error instanceof PdfSyntaxError)) throw read.error;
+		return pageProblem(index + 1, `page ${index + 1} of the PDF is damaged (${read.error.message})`, RENDER_FIX);
 	});
 	if (pages.every((page) => page.kind === 'problem' && page.fix === DIGITAL_FIX)) {
 		throw new PdfError('the PDF is a digital document (its pages hold text, not scanned images)', DIGITAL_FIX);

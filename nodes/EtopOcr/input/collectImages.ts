@@ -1,0 +1,173 @@
+import type { IExecuteSingleFunctions, NodeOperationError } from 'n8n-workflow';
+
+import { binaryReadError, inputError, readContext } from '../output/errors';
+import { binarySourceMeta, NO_BINARY_SOURCE, type PageMeta, type SourceMeta } from '../output/sourceMeta';
+import { matchBinaryFields } from './binaryFields';
+import { PdfError, readScannedPdf } from './pdf/scannedPdf';
+import { settle, settleAsync } from '../shared/settle';
+import { binarySource } from './imageSource';
+import { readBinaryImage, readImageBytes, readTextImage, type ImagePayload } from './readImage';
+
+/** The settings of Input Binary Fields and the PDF options, from the hook's parameter reader. */
+export interface CollectSettings {
+	/** Input Binary Fields as typed: a name, a list or patterns. */
+	binaryFields: string;
+	readPdfs: boolean;
+	maxPdfPages: number;
+}
+
+export type ImageMeta = SourceMeta & Partial<PageMeta>;
+
+/** One image to recognise: where it came from, and how to read it when its turn comes. */
+export interface ImageJob {
+	meta: ImageMeta;
+	/** Reads and checks the image; throws the input error that refuses it (nothing is sent). */
+	payload(): Promise<ImagePayload>;
+}
+
+/** An image refused before any call, and why. */
+export interface RefusedImage {
+	meta: ImageMeta;
+	error: NodeOperationError;
+}
+
+export type CollectedImage = ({ kind: 'job' } & ImageJob) | ({ kind: 'refused' } & RefusedImage);
+
+export interface CollectedImages {
+	images: CollectedImage[];
+	/**
+	 * Lets go of the PDFs read to find their pages (a page reads its PDF again when its turn
+	 * comes), so that nothing is held while the item waits, e.g. at the stop-on-error barrier.
+	 */
+	forget(): void;
+}
+
+/** A PDF's bytes: kept from the reading that found its pages until forgotten, then read again once. */
+class PdfBytes {
+	constructor(
+		private readonly context: IExecuteSingleFunctions,
+		private readonly name: string,
+		private bytes: Promise<Buffer> | undefined,
+	) {}
+
+	async get(): Promise<Buffer> {
+		this.bytes ??= this.context.helpers.getBinaryDataBuffer(this.name);
+		return await readBinary(this.context, this.name, async () => await this.bytes!);
+	}
+
+	forget() {
+		this.bytes = undefined;
+	}
+}
+
+const PDF_SIGNATURE = '%PDF-';
+
+/** The header may follow a little junk (a BOM, a line a mail tool added); readers allow it. */
+function isPdf(head: Uint8Array): boolean {
+	return String.fromCharCode(...head).includes(PDF_SIGNATURE);
+}
+
+/**
+ * What reading a binary threw, as the item's input problem (nothing was sent): a stored file that
+ * is missing (queue mode without shared storage) or any other failure of n8n's binary store.
+ */
+function readFailure(context: IExecuteSingleFunctions, error: unknown, name: string): unknown {
+	if (readContext(error)) return error;
+	const missing = binaryReadError(context, error, name);
+	if (readContext(missing)) return missing;
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	return inputError(
+		context,
+		`the file of the binary field "${name}" could not be read from n8n's binary data (${typeof code === 'string' ? code : String(message).slice(0, 80)})`,
+		"Run the step that produced the file again; if it keeps failing, check n8n's binary data storage (N8N_DEFAULT_BINARY_DATA_MODE and its settings).",
+	);
+}
+
+/** Reads with `read`, a failure of the binary store turned into the item's input problem. */
+async function readBinary<T>(context: IExecuteSingleFunctions, name: string, read: () => Promise<T>): Promise<T> {
+	const result = await settleAsync(read);
+	if (!result.ok) throw readFailure(context, result.error, name);
+	return result.value;
+}
+
+/** A refusal before any call (inputError), as opposed to a failure of the node itself. */
+export const isInputError = (error: unknown) => (error as { context?: { etopCode?: string } }).context?.etopCode === 'INPUT';
+
+function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, held: PdfBytes, source: SourceMeta, settings: CollectSettings): CollectedImage[] {
+	const parameter = `the PDF in the binary field "${name}"`;
+	const read = settle(() => readScannedPdf(pdf, settings.maxPdfPages));
+	if (!read.ok) {
+		if (!(read.error instanceof PdfError)) throw read.error;
+		return [{ kind: 'refused', meta: source, error: inputError(context, `${parameter}: ${read.error.reason}`, read.error.fix) }];
+	}
+	const document = read.value;
+	return document.pages.map((page): CollectedImage => {
+		const meta: ImageMeta = { ...source, page: page.page, pageCount: document.pageCount };
+		if (page.kind === 'problem') return { kind: 'refused', meta, error: inputError(context, `${parameter}: ${page.reason}`, page.fix) };
+		const start = page.bytes.byteOffset - pdf.byteOffset;
+		const end = start + page.bytes.byteLength;
+		const fileName = `${(source.fileName ?? name).replace(/\.pdf$/i, '')}-page-${page.page}.jpg`;
+		return {
+			kind: 'job',
+			meta,
+			payload: async () => await readImageBytes(context, (await held.get()).subarray(start, end), fileName, `page ${page.page} of ${parameter}`),
+		};
+	});
+}
+
+async function binaryImages(context: IExecuteSingleFunctions, name: string, settings: CollectSettings, pdfs: PdfBytes[]): Promise<CollectedImage[]> {
+	const source = binarySourceMeta(name, context.helpers.assertBinaryData(name));
+	const read = await settleAsync(async () => {
+		// Its first bytes and size (n8n-core 1.x records no byte size for a binary).
+		const file = await binarySource(context, name);
+		source.fileSize = file.size;
+		// The MIME type of an attachment is often wrong; the bytes decide.
+		if (!settings.readPdfs || !isPdf(file.head)) return undefined;
+		const pdf = await context.helpers.getBinaryDataBuffer(name);
+		const held = new PdfBytes(context, name, Promise.resolve(pdf));
+		pdfs.push(held);
+		return pdfPages(context, name, pdf, held, source, settings);
+	});
+	if (!read.ok) {
+		const error = readFailure(context, read.error, name);
+		if (!isInputError(error)) throw error;
+		return [{ kind: 'refused', meta: source, error: error as NodeOperationError }];
+	}
+	return read.value ?? [{ kind: 'job', meta: source, payload: async () => await readBinary(context, name, async () => await readBinaryImage(context, name)) }];
+}
+
+/**
+ * The images of one input item: for binary input, one per matching binary field (and one per
+ * page of a scanned PDF), each with its source in `meta`; for URL and Base64 input, the one
+ * image. A binary that cannot be sent comes back refused, beside the good ones. Throws only
+ * when nothing of the item can be read (no binary field matches at all).
+ */
+export async function collectImages(context: IExecuteSingleFunctions, settings: CollectSettings): Promise<CollectedImages> {
+	if (context.getNodeParameter('inputType') !== 'binary') {
+		return { images: [{ kind: 'job', meta: { ...NO_BINARY_SOURCE }, payload: async () => await readTextImage(context) }], forget: () => {} };
+	}
+	const available = Object.keys(context.getInputData().binary ?? {});
+	const { names, missing } = matchBinaryFields(settings.binaryFields, available);
+	if (names.length === 0) {
+		throw inputError(
+			context,
+			missing.length === 1 && settings.binaryFields.trim() === missing[0]
+				? `there is no binary field "${missing[0]}"`
+				: `no binary field matches Input Binary Fields "${settings.binaryFields}"`,
+			available.length
+				? `Set Input Binary Fields to the item's binary fields, e.g. ${available.join(', ')}, or a pattern such as attachment_*.`
+				: 'The item has no binary data at all: add a step that reads or downloads the image first, or choose another Input.',
+		);
+	}
+	const images: CollectedImage[] = [];
+	const pdfs: PdfBytes[] = [];
+	for (const name of names) images.push(...(await binaryImages(context, name, settings, pdfs)));
+	for (const name of missing) {
+		images.push({
+			kind: 'refused',
+			meta: { ...NO_BINARY_SOURCE, binaryName: name },
+			error: inputError(context, `there is no binary field "${name}"`, `The item's binary fields are ${available.join(', ')}; a pattern such as attachment_* matches only the fields present.`),
+		});
+	}
+	return { images, forget: () => pdfs.forEach((pdf) => pdf.forget()) };
+}
