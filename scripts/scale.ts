@@ -170,7 +170,9 @@ async function measure(n8n: QueueModeN8n, sandbox: Sandbox, setup: Setup): Promi
 			const error = item?.error;
 			if (!item || error !== undefined) {
 				failed++;
-				failures.push(item ? String(error) : `no item (HTTP ${answer.status})`);
+				// The node's error item is { error: { message, hint, … } }.
+				const message = error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : error;
+				failures.push(item ? String(message) : `no item (HTTP ${answer.status})`);
 				continue;
 			}
 			const meta = item.meta as Record<string, unknown> | undefined;

@@ -21,6 +21,7 @@ export async function multiExecution(settings: Settings, sandbox: RemoteSandbox,
 	const revision = revisionBeforeAccountLimiter();
 	const oldTree = checkoutRevision(revision, join(WORK, 'bench-old-tree'));
 	copyFileSync(join(__dirname, 'multiExecutionCase.ts'), join(oldTree, 'test', 'bench', 'multiExecutionCase.ts'));
+	copyFileSync(join(__dirname, '..', 'harness', 'errorOf.ts'), join(oldTree, 'test', 'harness', 'errorOf.ts'));
 	const variants = [
 		{ label: `old: per-run limiter (${revision.slice(0, 7)})`, tree: oldTree },
 		{ label: 'new: account limiter (this checkout)', tree: REPO },

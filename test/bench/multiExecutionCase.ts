@@ -40,7 +40,8 @@ childCase<MultiExecutionSpec, MultiExecutionFigures>(async ({ endpoint, executio
 		const output = result.outputs[0] ?? [];
 		for (let index = 0; index < images; index++) {
 			const item = output[index];
-			if (!item || errorOf(item)) figures.failed++;
+			// `item.error`: an error item as the old revision made them.
+			if (!item || item.error || errorOf(item)) figures.failed++;
 			else if ((item.json.meta as { requestId?: string } | undefined)?.requestId === `run${run}-${index}`) figures.ok++;
 			else figures.mixedUp++;
 		}

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { accountLimiter } from '../../nodes/EtopOcr/transport/accounts';
 import type { InputItem } from '../harness/inputNode';
 import type { RecordedCall } from '../sandbox/server';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 // Issue 11 through n8n's real engine: many executions of the node at once in one process share
 // one ETOP account's limit (the sandbox serves 5 calls at once and answers -52 beyond that).
@@ -46,7 +46,7 @@ function expectEveryItemItsOwnResult(outputs: INodeExecutionData[][], execution:
 	const items = outputs[0];
 	expect(items).toHaveLength(count);
 	items.forEach((item, index) => {
-		expect(item.error).toBeUndefined();
+		expect(errorOf(item)).toBeUndefined();
 		expect(item.pairedItem).toEqual({ item: index });
 		expect(requestIdOf(item)).toBe(`${execution}-${index}`);
 	});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { makePng } from '../fixtures/images';
 import { useFilesystemBinaryMode } from '../harness/engine';
-import { imageItem, run, useSandbox } from './context';
+import { errorOf, imageItem, run, useSandbox } from './context';
 
 const { sandbox, credentials } = useSandbox();
 const storage = mkdtempSync(join(tmpdir(), 'etop-binary-'));
@@ -63,13 +63,15 @@ describe('a binary stored on another machine\'s disk (filesystem mode without sh
 			'continueRegularOutput',
 		);
 		const [here, elsewhere] = outputs[0];
-		expect(here.error).toBeUndefined();
+		expect(errorOf(here)).toBeUndefined();
 		expect(elsewhere.pairedItem).toEqual({ item: 1 });
-		expect(elsewhere.error?.message).toBe(
-			'Item 1: the file of the binary field "data" is not in this n8n process\'s binary data storage (filesystem mode, file not found)',
+		const error = errorOf(elsewhere);
+		expect(error?.message).toBe(
+			'The file of the binary field "data" is not in this n8n process\'s binary data storage (filesystem mode, file not found) [item 1]',
 		);
-		expect(elsewhere.error?.description).toContain('N8N_DEFAULT_BINARY_DATA_MODE=database');
-		expect(elsewhere.error?.description).toContain('N8N_BINARY_DATA_STORAGE_PATH');
+		expect(error?.hint).toContain('N8N_DEFAULT_BINARY_DATA_MODE=database');
+		expect(error?.hint).toContain('N8N_BINARY_DATA_STORAGE_PATH');
+		expect(error?.attempts).toBe(0);
 		expect(sandbox().calls).toHaveLength(1);
 	});
 });
