@@ -22,6 +22,7 @@ import {
 	E2E_CREDENTIALS,
 	formExampleForTest,
 	inboxExampleForTest,
+	morningExampleForTest,
 	INVOICE_TABLE_COLUMNS,
 	invoiceExampleForTest,
 	STANDIN_EMAILS,
@@ -187,6 +188,7 @@ export function describeN8n(major: N8nMajor): void {
 				connectionsWorkflow(many, RELAYED_CONCURRENCY),
 				agentWorkflow(`${ctx.sandbox.url}/images/id-card.png`),
 				inboxExampleForTest(mail),
+				morningExampleForTest(mail),
 				formExampleForTest(join(upload, 'id-card.png'), 'wang.xiaoming@example.com', `${ctx.crm.url}/api/v1/contacts`),
 				invoiceExampleForTest(invoices, ctx.dataTableId),
 			]);
@@ -327,6 +329,33 @@ export function describeN8n(major: N8nMajor): void {
 			expect(answer.json.output).toContain('王晓明');
 			expect(answer.json.output).toContain('330106199004221234');
 			expect(answer.json.output).not.toContain(SANDBOX_KEY);
+		});
+
+		test('example (d) every morning: one row per document in the tab of its type, with real columns', async () => {
+			const before = ctx.sandbox.calls.length;
+			const { execution } = await runOk(ctx, 'E2eExampleMorning1');
+			const rows = (node: string) => outputItems(execution, node).map((r) => r.json);
+			const idCards = rows('Append ID card');
+			const invoices = rows('Append VAT invoice');
+			const others = rows('Append other document');
+			const unreadable = rows('Append unreadable');
+			// id-card.png and the ID card on mixed-page.png; vat-invoice.jpg and the invoice on mixed-page.png
+			expect(idCards.map((r) => r.Attachment).sort()).toEqual(['id-card.png', 'mixed-page.png']);
+			for (const r of idCards) {
+				expect(r).toEqual(expect.objectContaining({ Name: '王晓明', 'ID number': '330106199004221234', 'Birth date': '1990-04-22' }));
+				expect(Object.keys(r)).toEqual(['Received', 'From', 'Attachment', 'Name', 'Sex', 'Ethnicity', 'Birth date', 'Address', 'ID number']);
+			}
+			expect(invoices.map((r) => r.Attachment).sort()).toEqual(['mixed-page.png', 'vat-invoice.jpg']);
+			for (const r of invoices) {
+				expect(r).toEqual(expect.objectContaining({ 'Invoice code': '3300191130', 'Total amount': 1234.5, From: 'Bob Li <bob@example.com>' }));
+			}
+			expect(others.map((r) => [r.Attachment, r.Document]).sort()).toEqual([
+				['business-licence.png', 'Business Licence'],
+				['mixed-page.png', 'Business Licence'],
+			]);
+			expect(unreadable).toEqual([expect.objectContaining({ Attachment: 'terms.pdf', 'Error code': 'INPUT' })]);
+			// one auto-classification call per image attachment; none for the PDF
+			expect(ctx.sandbox.calls.slice(before).map((c) => c.fields.pid)).toEqual(['666', '666', '666', '666']);
 		});
 
 		test('example (a) inbox → auto-classification → one sheet row per document, unreadable attachments logged with the reason', async () => {

@@ -302,6 +302,40 @@ return emails.map((email, index) => ({
 }
 
 /**
+ * (d) Every morning: the Schedule Trigger becomes a manual start, the Gmail node a Code node of the
+ * same name that builds the stand-in emails shaped like Gmail's full output (json.from.text, subject,
+ * date; attachment_0…n binaries), and the four Google Sheets nodes No-Ops of the same names.
+ */
+export function morningExampleForTest(attachmentDir: string): Workflow {
+	const wf = loadExample('morning-id-cards-and-vat-invoices-to-sheets.json');
+	useE2eCredentials(wf);
+	replaceNode(wf, 'Every morning', { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+	replaceNode(wf, 'Emails of the last day', {
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: {
+			jsCode: `// e2e stand-in for Gmail → Get Many (Download Attachments on)
+const files = Object.fromEntries($input.all().map((item) => [item.binary.data.fileName, item.binary.data]));
+const emails = ${JSON.stringify(STANDIN_EMAILS)};
+return emails.map((email, index) => ({
+  json: { id: 'msg' + index, from: { text: email.from }, subject: email.subject, date: email.date },
+  binary: Object.fromEntries(email.attachments.map((name, i) => [\`attachment_\${i}\`, files[name]])),
+  pairedItem: email.attachments.map((name) => ({ item: $input.all().findIndex((it) => it.binary.data.fileName === name) })),
+}));`,
+		},
+	});
+	addNode(wf, readFiles('Load attachments', `${attachmentDir}/*`, [-240, 300]));
+	wf.connections['Every morning'] = { main: [[{ node: 'Load attachments', type: 'main', index: 0 }]] };
+	connect(wf, 'Load attachments', 'Emails of the last day');
+	for (const sheet of ['Append ID card', 'Append VAT invoice', 'Append other document', 'Append unreadable']) {
+		replaceNode(wf, sheet, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
+	}
+	wf.id = 'E2eExampleMorning1';
+	wf.name = `e2e: ${wf.name}`;
+	return wf;
+}
+
+/**
  * (b) Form: the Form Trigger becomes Start → Read file (into the form's binary field name) → a Set
  * node of the same name adding the form's text fields; the CRM URL points at a local capture server.
  */
