@@ -42,21 +42,36 @@ export interface CollectedImages {
 	forget(): void;
 }
 
-/** A PDF's bytes: kept from the reading that found its pages until forgotten, then read again once. */
+/**
+ * A PDF's bytes: held from the reading that found its pages until forgotten. After that only a
+ * weak reference is kept: the PDF is read again for its pages only if the garbage collector
+ * needed the memory meanwhile, so waiting items do not pin their PDFs, and an item that did not
+ * wait long does not hold two copies.
+ */
 class PdfBytes {
+	private held: Promise<Buffer> | undefined;
+
+	private weak: WeakRef<Buffer>;
+
 	constructor(
 		private readonly context: IExecuteSingleFunctions,
 		private readonly name: string,
-		private bytes: Promise<Buffer> | undefined,
-	) {}
+		bytes: Buffer,
+	) {
+		this.held = Promise.resolve(bytes);
+		this.weak = new WeakRef(bytes);
+	}
 
 	async get(): Promise<Buffer> {
-		this.bytes ??= this.context.helpers.getBinaryDataBuffer(this.name);
-		return await readBinary(this.context, this.name, async () => await this.bytes!);
+		const kept = this.weak.deref();
+		this.held ??= kept ? Promise.resolve(kept) : this.context.helpers.getBinaryDataBuffer(this.name);
+		const bytes = await readBinary(this.context, this.name, async () => await this.held!);
+		this.weak = new WeakRef(bytes);
+		return bytes;
 	}
 
 	forget() {
-		this.bytes = undefined;
+		this.held = undefined;
 	}
 }
 
@@ -123,8 +138,8 @@ async function binaryImages(context: IExecuteSingleFunctions, name: string, sett
 		source.fileSize = file.size;
 		// The MIME type of an attachment is often wrong; the bytes decide.
 		if (!settings.readPdfs || !isPdf(file.head)) return undefined;
-		const pdf = await context.helpers.getBinaryDataBuffer(name);
-		const held = new PdfBytes(context, name, Promise.resolve(pdf));
+		const pdf = file.whole ?? (await context.helpers.getBinaryDataBuffer(name));
+		const held = new PdfBytes(context, name, pdf);
 		pdfs.push(held);
 		return pdfPages(context, name, pdf, held, source, settings);
 	});

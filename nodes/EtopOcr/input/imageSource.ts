@@ -27,10 +27,13 @@ export interface ImageSource {
 	 * the last. A chunk is only valid during the call: its memory may be reused for the next one.
 	 */
 	forEachChunk(visit: (chunk: Buffer) => void): Promise<void>;
+	/** All the bytes, when they were read whole (a PDF's pages are then read from them, no second read). */
+	readonly whole?: Buffer;
 }
 
 export function bufferSource(bytes: Buffer): ImageSource {
 	return {
+		whole: bytes,
 		size: bytes.length,
 		head: bytes.subarray(0, HEAD_BYTES),
 		async forEachChunk(visit) {

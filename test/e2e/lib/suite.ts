@@ -363,7 +363,8 @@ export function describeN8n(major: N8nMajor): void {
 			const { execution } = await runOk(ctx, 'E2eExampleInbox1');
 			const rows = outputItems(execution, 'Append to Google Sheet').map((r) => r.json);
 			// 6 attachments: 4 scans, one of them with 3 documents on it, a digital PDF, a scanned PDF of 2 pages
-			expect(rows).toHaveLength(9);
+			// whose first page is the same scan as vat-invoice.jpg (Skip Images Already Read drops it: no row, no call)
+			expect(rows).toHaveLength(8);
 			const attachment = (file: string) => rows.filter((r) => r.Attachment === file || String(r.Attachment).startsWith(`${file} (page `));
 			for (const email of STANDIN_EMAILS) {
 				for (const file of email.attachments) {
@@ -378,7 +379,7 @@ export function describeN8n(major: N8nMajor): void {
 			expect(documents('business-licence.png')).toEqual(['Business Licence']);
 			expect(documents('vat-invoice.jpg')).toEqual(['VAT Invoice']);
 			expect(documents('mixed-page.png')).toEqual(['ID Card', 'Business Licence', 'VAT Invoice']);
-			expect(documents('scanned.pdf (page 1)')).toEqual(['VAT Invoice']);
+			expect(documents('scanned.pdf (page 1)')).toEqual([]);
 			expect(documents('scanned.pdf (page 2)')).toEqual(['Licence Plate']);
 			expect(documents('terms.pdf')).toEqual(['not recognised']);
 			const pdf = rows.find((r) => r.Attachment === 'terms.pdf')!;
@@ -396,12 +397,11 @@ export function describeN8n(major: N8nMajor): void {
 			expect(JSON.parse(rows.find((r) => r.Attachment === 'vat-invoice.jpg')!.Fields)).toEqual(
 				expect.objectContaining({ invoiceCode: '3300191130' }),
 			);
-			// one auto-classification call per image and per page of the scanned PDF; none for the digital PDF
+			// one auto-classification call per image and per new page of the scanned PDF; none for the digital PDF
 			const calls = ctx.sandbox.calls.slice(before);
-			expect(calls.map((c) => c.fields.pid)).toEqual(Array(6).fill('666'));
-			// the PDF's pages went out exactly as stored (the JPEG files themselves)
-			const pageSizes = ['vat-invoice.jpg', 'licence-plate.jpg'].map((f) => readFileSync(join(SAMPLES_DIR, f)).length);
-			expect(calls.map((c) => c.imageBytes)).toEqual(expect.arrayContaining(pageSizes));
+			expect(calls.map((c) => c.fields.pid)).toEqual(Array(5).fill('666'));
+			// the PDF's page went out exactly as stored (the JPEG file itself)
+			expect(calls.map((c) => c.imageBytes)).toContain(readFileSync(join(SAMPLES_DIR, 'licence-plate.jpg')).length);
 		});
 
 		test('example (b) form upload of an ID card → CRM contact', async () => {

@@ -264,7 +264,7 @@ export const STANDIN_EMAILS = [
 		subject: 'March invoice',
 		date: '2026-03-03T16:40:00.000Z',
 		// mixed-page.png holds three documents (ID card, business licence, VAT invoice)
-		// scanned.pdf: two JPEG pages (a VAT invoice, a licence plate); terms.pdf: a digital PDF
+		// scanned.pdf: two JPEG pages (the scan of vat-invoice.jpg again, a licence plate); terms.pdf: a digital PDF
 		attachments: ['vat-invoice.jpg', 'mixed-page.png', 'terms.pdf', 'scanned.pdf'],
 	},
 ];
