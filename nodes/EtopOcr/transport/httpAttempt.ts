@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { formatBytes } from '../input/imageBytes';
+import { settleAsync } from '../shared/settle';
 import { answerTooLargeError, networkError, readContext } from '../output/errors';
 import type { EtopAnswer } from '../output/parseResponse';
 import { MAX_ANSWER_BYTES } from './defaults';
@@ -125,19 +126,15 @@ export async function sendAttempt(
 		// n8n's own timeout only watches for an idle socket; the deadline above is the real bound.
 		timeout: deadlineMs,
 	};
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(caller, 'etopOcrApi', options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		if (abort.aborted) throw new AttemptAborted(failureBeforeAnswer(error).failure === 'unknownNetwork');
-		throw failedBeforeAnswer(context, error, deadline.aborted ? deadlineMs : undefined);
+	const sent = await settleAsync(async () => (await context.helpers.httpRequestWithAuthentication.call(caller, 'etopOcrApi', options)) as IN8nHttpFullResponse);
+	if (!sent.ok) {
+		if (abort.aborted) throw new AttemptAborted(failureBeforeAnswer(sent.error).failure === 'unknownNetwork');
+		throw failedBeforeAnswer(context, sent.error, deadline.aborted ? deadlineMs : undefined);
 	}
-	try {
-		const body = await readBody(context, response, signal);
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
-	} catch (error) {
-		if (readContext(error)) throw error;
-		if (abort.aborted) throw new AttemptAborted(true);
-		throw networkError(context, 'answerCutShort', failureBeforeAnswer(error).code, deadline.aborted ? deadlineMs : undefined);
-	}
+	const response = sent.value;
+	const read = await settleAsync(async () => await readBody(context, response, signal));
+	if (read.ok) return { statusCode: response.statusCode, headers: response.headers ?? {}, body: read.value };
+	if (readContext(read.error)) throw read.error;
+	if (abort.aborted) throw new AttemptAborted(true);
+	throw networkError(context, 'answerCutShort', failureBeforeAnswer(read.error).code, deadline.aborted ? deadlineMs : undefined);
 }

@@ -1,3 +1,5 @@
+import { settleAsync } from '../shared/settle';
+
 /**
  * With stop-on-error, no call of a run is sent before every item's input has been checked, so
  * a run that would fail on item 7 bills nothing. n8n starts every item's hook at once; each
@@ -33,16 +35,14 @@ export class InputBarrier {
 			if (!this.failed) await check();
 		});
 		this.chain = turn.catch(() => undefined);
-		try {
-			await turn;
-		} catch (error) {
+		const checked = await settleAsync(async () => await turn);
+		if (!checked.ok) {
 			this.failed = true;
 			this.open();
-			throw error;
-		} finally {
-			this.checked++;
-			if (this.checked >= this.items) this.open();
 		}
+		this.checked++;
+		if (this.checked >= this.items) this.open();
+		if (!checked.ok) throw checked.error;
 		await untilAborted(this.done, signal);
 		return !this.failed;
 	}
