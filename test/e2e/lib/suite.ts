@@ -339,23 +339,27 @@ export function describeN8n(major: N8nMajor): void {
 			const invoices = rows('Append VAT invoice');
 			const others = rows('Append other document');
 			const unreadable = rows('Append unreadable');
-			// id-card.png and the ID card on mixed-page.png; vat-invoice.jpg and the invoice on mixed-page.png
+			// id-card.png and the ID card on mixed-page.png
 			expect(idCards.map((r) => r.Attachment).sort()).toEqual(['id-card.png', 'mixed-page.png']);
 			for (const r of idCards) {
 				expect(r).toEqual(expect.objectContaining({ Name: '王晓明', 'ID number': '330106199004221234', 'Birth date': '1990-04-22' }));
 				expect(Object.keys(r)).toEqual(['Received', 'From', 'Attachment', 'Name', 'Sex', 'Ethnicity', 'Birth date', 'Address', 'ID number']);
 			}
-			expect(invoices.map((r) => r.Attachment).sort()).toEqual(['mixed-page.png', 'vat-invoice.jpg']);
+			expect(idCards.find((r) => r.Attachment === 'id-card.png')).toEqual(expect.objectContaining({ From: 'Alice Zhang <alice@example.com>', Received: '2026-03-02T09:15:00.000Z' }));
+			// vat-invoice.jpg, the invoice on mixed-page.png, page 1 of scanned.pdf
+			expect(invoices.map((r) => r.Attachment).sort()).toEqual(['mixed-page.png', 'scanned.pdf (page 1)', 'vat-invoice.jpg']);
 			for (const r of invoices) {
 				expect(r).toEqual(expect.objectContaining({ 'Invoice code': '3300191130', 'Total amount': 1234.5, From: 'Bob Li <bob@example.com>' }));
 			}
 			expect(others.map((r) => [r.Attachment, r.Document]).sort()).toEqual([
 				['business-licence.png', 'Business Licence'],
 				['mixed-page.png', 'Business Licence'],
+				['scanned.pdf (page 2)', 'Licence Plate'],
 			]);
-			expect(unreadable).toEqual([expect.objectContaining({ Attachment: 'terms.pdf', 'Error code': 'INPUT' })]);
-			// one auto-classification call per image attachment; none for the PDF
-			expect(ctx.sandbox.calls.slice(before).map((c) => c.fields.pid)).toEqual(['666', '666', '666', '666']);
+			expect(unreadable).toEqual([expect.objectContaining({ Attachment: 'terms.pdf', From: 'Bob Li <bob@example.com>' })]);
+			expect(String(unreadable[0].Error)).toMatch(/digital/i);
+			// one auto-classification call per image and per scanned page; none for the digital PDF
+			expect(ctx.sandbox.calls.slice(before).map((c) => c.fields.pid)).toEqual(Array(6).fill('666'));
 		});
 
 		test('example (a) inbox → auto-classification → one sheet row per document, unreadable attachments logged with the reason', async () => {

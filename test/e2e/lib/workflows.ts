@@ -324,7 +324,7 @@ return emails.map((email, index) => ({
 }));`,
 		},
 	});
-	addNode(wf, readFiles('Load attachments', `${attachmentDir}/*`, [-240, 300]));
+	addNode(wf, readFiles('Load attachments', `${attachmentDir}/*`, [-460, 300]));
 	wf.connections['Every morning'] = { main: [[{ node: 'Load attachments', type: 'main', index: 0 }]] };
 	connect(wf, 'Load attachments', 'Emails of the last day');
 	for (const sheet of ['Append ID card', 'Append VAT invoice', 'Append other document', 'Append unreadable']) {
