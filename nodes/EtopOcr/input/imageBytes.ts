@@ -13,15 +13,34 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
 	);
 }
 
-/** The last TAIL_BYTES of an image (one pass over it; the chunks are not kept). */
+/** Keeps the last TAIL_BYTES of the chunks it is shown (copied: a chunk's memory is reused for the next one). */
+export class TailBytes {
+	bytes: Uint8Array = Buffer.alloc(0);
+
+	readonly keep = (chunk: Buffer): void => {
+		const joined = chunk.length >= TAIL_BYTES ? chunk : Buffer.concat([this.bytes, chunk]);
+		this.bytes = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL_BYTES)));
+	};
+}
+
+/** `image`, whose passes also show every chunk to `tap`: a pass that is made anyway collects the tail. */
+export function tapped(image: ImageSource, tap: (chunk: Buffer) => void): ImageSource {
+	return {
+		size: image.size,
+		head: image.head,
+		forEachChunk: async (visit) =>
+			await image.forEachChunk((chunk) => {
+				tap(chunk);
+				visit(chunk);
+			}),
+	};
+}
+
+/** The last TAIL_BYTES of an image, by a pass of its own. */
 export async function imageTail(image: ImageSource): Promise<Uint8Array> {
-	let tail = Buffer.alloc(0);
-	await image.forEachChunk((chunk) => {
-		// Copied, as a chunk's memory is reused for the next one; at most TAIL_BYTES at a time.
-		const joined = chunk.length >= TAIL_BYTES ? chunk : Buffer.concat([tail, chunk]);
-		tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL_BYTES)));
-	});
-	return tail;
+	const tail = new TailBytes();
+	await image.forEachChunk(tail.keep);
+	return tail.bytes;
 }
 
 /** A short description of what the bytes are instead of an image, for error messages. */

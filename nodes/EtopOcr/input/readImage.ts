@@ -1,8 +1,11 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { ImageFormat } from '../data/imageFormats';
 import { inputError } from '../output/errors';
 import {
 	imageTail,
+	TailBytes,
+	tapped,
 	MAX_UPLOAD_BYTES,
 	describeNonImage,
 	formatBytes,
@@ -27,8 +30,8 @@ function textParameter(context: IExecuteSingleFunctions, name: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-/** Checks that the image is one of the formats ETOP reads, and whole (see data/imageFormats.ts). */
-async function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource, parameter: string) {
+/** Checks that the image is one of the formats ETOP reads, by its first bytes; returns the format. */
+function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource, parameter: string): ImageFormat {
 	const { head, size } = image;
 	if (size === 0) {
 		throw inputError(context, `the image in ${parameter} is empty (0 bytes)`, 'Check the step that produced the file.');
@@ -41,7 +44,12 @@ async function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource
 			`Send a ${SUPPORTED} image (checked by its content, not its name); convert PDFs or other files first.`,
 		);
 	}
-	const problem = format.problem({ head, size, tail: await imageTail(image) });
+	return format;
+}
+
+/** Checks that the image is a whole one of its format (see data/imageFormats.ts); `tail`: its last bytes. */
+function checkIsWhole(context: IExecuteSingleFunctions, image: ImageSource, format: ImageFormat, tail: Uint8Array, parameter: string) {
+	const problem = format.problem({ head: image.head, size: image.size, tail });
 	if (problem) {
 		throw inputError(
 			context,
@@ -53,8 +61,11 @@ async function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource
 
 /** Sizes the `file` field, so that an image over the limit is refused before anything is sent. */
 async function fileField(context: IExecuteSingleFunctions, image: ImageSource, parameter: string): Promise<ImagePayload> {
-	await checkIsImage(context, image, parameter);
-	const encodedLength = await urlBase64Length(image);
+	const format = checkIsImage(context, image, parameter);
+	// The pass that sizes the field also keeps the last bytes for the structure check.
+	const tail = new TailBytes();
+	const encodedLength = await urlBase64Length(tapped(image, tail.keep));
+	checkIsWhole(context, image, format, tail.bytes, parameter);
 	if (encodedLength > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,
@@ -89,7 +100,8 @@ async function multipartFile(
 	fileName: string | undefined,
 	parameter: string,
 ): Promise<ImagePayload> {
-	await checkIsImage(context, image, parameter);
+	const format = checkIsImage(context, image, parameter);
+	checkIsWhole(context, image, format, await imageTail(image), parameter);
 	if (image.size > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context,
@@ -97,7 +109,6 @@ async function multipartFile(
 			'Send a smaller or more compressed image.',
 		);
 	}
-	const format = sniffImageFormat(image.head)!;
 	return {
 		source: 'mfile',
 		image,
