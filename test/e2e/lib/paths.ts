@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The repository root. */
@@ -8,8 +8,13 @@ export const REPO = resolve(__dirname, '../../..');
 export const CACHE =
 	process.env.ETOP_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-etop-ocr');
 
-/** Scratch space of one e2e or dev run: tarball, n8n user folders, logs (git-ignored via .tmp/). */
-export const WORK = process.env.ETOP_E2E_WORK ?? join(REPO, '.tmp', 'e2e');
+/**
+ * Scratch space of one e2e run: tarball, n8n user folders, logs. Outside the clone on purpose: from a
+ * user folder inside it, Node would resolve the installed package's `n8n-workflow` to the repo's dev
+ * copy instead of n8n's (a real install finds none up the tree), and n8n would no longer recognise
+ * the node's errors as its own NodeApiError.
+ */
+export const WORK = process.env.ETOP_E2E_WORK ?? join(tmpdir(), 'n8n-nodes-etop-ocr-e2e');
 
 export const SAMPLES_DIR = join(REPO, 'test', 'fixtures', 'samples');
 export const EXAMPLES_DIR = join(REPO, 'examples');
