@@ -54,7 +54,7 @@ export function errorItem(
 	context: IExecuteSingleFunctions,
 	error: NodeApiError | NodeOperationError,
 	pairedItem: IPairedItemData,
-	source: IDataObject = sourceOf(context),
+	source: IDataObject = {},
 ): INodeExecutionData {
 	const known = readContext(error);
 	const attempts = (error.context as IDataObject).attempts;
@@ -66,9 +66,8 @@ export function errorItem(
 		mayBeBilled: known?.mayBeBilled ?? true,
 		// A problem found before sending (INPUT) made no call, whatever attempt it was found in.
 		attempts: known?.etopCode !== 'INPUT' && typeof attempts === 'number' ? attempts : 0,
-		binaryName: null,
-		fileName: null,
-		imageUrl: null,
+		// What the parameters say, then what the caller knows of the very image (e.g. a PDF page).
+		...sourceOf(context),
 		...source,
 	};
 	return withInputBinary(context, { json: { error: details }, pairedItem });
