@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/transport/defaults';
+import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/params/limits';
 import { runWorkflow, shutdownEngine, useFilesystemBinaryMode, type RunResult } from '../harness/engine';
 import { makePng } from '../fixtures/images';
 import { errorOf } from '../harness/errorOf';

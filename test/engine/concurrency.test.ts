@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/transport/defaults';
+import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/params/limits';
 import type { InputItem } from '../harness/inputNode';
 import type { RecordedCall } from '../sandbox/server';
 import { errorOf, expectNoCredentials, imageItem, run, useSandbox } from './context';

@@ -1,20 +1,16 @@
 import type { IExecuteSingleFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { binaryReadError, inputError, readContext } from '../output/errors';
-import { binarySourceMeta, NO_BINARY_SOURCE, type PageMeta, type SourceMeta } from '../output/sourceMeta';
+import type { ImageSettings } from '../params/parameters';
+import { binaryReadError, inputError, readContext } from '../shared/errors';
+import { binarySourceMeta, NO_BINARY_SOURCE, type PageMeta, type SourceMeta } from '../shared/sourceMeta';
 import { matchBinaryFields } from './binaryFields';
 import { PdfError, readScannedPdf } from './pdf/scannedPdf';
 import { settle, settleAsync } from '../shared/settle';
 import { binarySource } from './imageSource';
 import { readBinaryImage, readImageBytes, readTextImage, type ImagePayload } from './readImage';
 
-/** The settings of Input Binary Fields and the PDF options, from the hook's parameter reader. */
-export interface CollectSettings {
-	/** Input Binary Fields as typed: a name, a list or patterns. */
-	binaryFields: string;
-	readPdfs: boolean;
-	maxPdfPages: number;
-}
+/** The settings of Input Binary Fields and the PDF options. */
+export type CollectSettings = Pick<ImageSettings, 'binaryFields' | 'readPdfs' | 'maxPdfPages'>;
 
 export type ImageMeta = SourceMeta & Partial<PageMeta>;
 

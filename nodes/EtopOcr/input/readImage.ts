@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { ImageFormat } from '../data/imageFormats';
-import { inputError } from '../output/errors';
+import { inputError } from '../shared/errors';
 import {
 	imageTail,
 	TailBytes,

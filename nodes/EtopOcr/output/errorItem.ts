@@ -7,7 +7,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readContext } from './errors';
+import { readContext } from '../shared/errors';
 import { withInputBinary } from './passThrough';
 
 /**

@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { requestedPid } from '../input/documentType';
+import { requestedPid } from '../params/documentType';
 import { extractCroppedImages, type CroppedImage } from './croppedImages';
 import { shapeDocument, type ShapedDocument } from './documents';
 import { documentParts } from './documentParts';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { responseError, serviceError } from './errors';
+import { responseError, serviceError } from '../shared/errors';
 import type { Scrub } from './redact';
 
 const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);

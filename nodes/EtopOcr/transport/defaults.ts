@@ -1,18 +1,3 @@
-/** Requests in flight per node run unless the user chooses otherwise. */
-export const DEFAULT_MAX_CONCURRENCY = 5;
-export const MAX_CONCURRENCY_LIMIT = 50;
-
-/** Retries after a failure that retryPolicy.ts retries, unless the user chooses otherwise. */
-export const DEFAULT_MAX_RETRIES = 3;
-export const MAX_RETRIES_LIMIT = 10;
-
-/**
- * Total time one attempt may take, from connecting to the last byte of the answer. ETOP's own
- * sample allows 30 s to write the request and reads the answer for 60 s.
- */
-export const DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 90;
-export const MAX_ATTEMPT_TIMEOUT_SECONDS = 600;
-
 /** First pause before a retry; it doubles on each further attempt, with jitter. */
 export const RETRY_BASE_DELAY_MS = 500;
 

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse
 
 import { formatBytes } from '../input/imageBytes';
 import { settleAsync } from '../shared/settle';
-import { answerTooLargeError, networkError, readContext } from '../output/errors';
+import { answerTooLargeError, networkError, readContext } from '../shared/errors';
 import type { EtopAnswer } from '../output/parseResponse';
 import { MAX_ANSWER_BYTES } from './defaults';
 

@@ -3,21 +3,13 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 
-import { isInputError, type CollectedImages, type CollectSettings, type ImageJob, type ImageMeta } from '../input/collectImages';
+import { isInputError, type CollectedImages, type ImageJob, type ImageMeta } from '../input/collectImages';
 import type { ImagePayload } from '../input/readImage';
+import type { ImageSettings } from '../params/parameters';
 import { errorItem } from '../output/errorItem';
 import { readKey, readMemoryFor, type ReadTurn } from './readMemory';
 import { settleAsync } from '../shared/settle';
 import type { AttemptBilling, RunCost } from './runCost';
-
-/** What the hook's parameter reader gives this part. */
-export interface ItemImageSettings extends CollectSettings {
-	nonImageFiles: 'error' | 'skip';
-	skipAlreadyRead: boolean;
-	alreadyReadOutput: 'item' | 'drop';
-	rememberImages: number;
-	simplify: boolean;
-}
 
 /**
  * Sends one image: a slot, then the image read (`payload`, when already read for Skip Images
@@ -44,7 +36,7 @@ function withMeta(item: INodeExecutionData, meta: IDataObject, simplify: boolean
  * Checks every image of the item before anything is sent (the stop-on-error barrier calls
  * this): throws the first refusal that is to be an error.
  */
-export async function checkItemImages(collected: CollectedImages, settings: ItemImageSettings): Promise<void> {
+export async function checkItemImages(collected: CollectedImages, settings: ImageSettings): Promise<void> {
 	for (const image of collected.images) {
 		if (image.kind === 'refused') {
 			if (settings.nonImageFiles === 'error') throw image.error;
@@ -63,7 +55,7 @@ export async function checkItemImages(collected: CollectedImages, settings: Item
  */
 export async function readItemImages(
 	context: IExecuteSingleFunctions,
-	settings: ItemImageSettings,
+	settings: ImageSettings,
 	collected: CollectedImages,
 	fields: Record<string, string>,
 	cost: RunCost,

@@ -13,7 +13,7 @@ import { BUSY_WINDOW_RETRIES, RETRY_POLICY, shouldRetry } from '../data/retryPol
 import { collectImages, isInputError, type CollectedImages } from '../input/collectImages';
 import type { ImagePayload } from '../input/readImage';
 import { errorItem } from '../output/errorItem';
-import { canceledError, failureOf, inputError, readContext } from '../output/errors';
+import { canceledError, failureOf, inputError, readContext } from '../shared/errors';
 import { formatOutput } from '../output/formatOutput';
 import { parseEtopAnswer, type EtopAnswer } from '../output/parseResponse';
 import { withInputBinary } from '../output/passThrough';
@@ -26,7 +26,7 @@ import { untilAborted } from './inputBarrier';
 import type { Slot, SlotOutcome } from './limiter';
 import { checkItemImages, readItemImages } from './itemImages';
 import { multipartBody } from './multipartBody';
-import { readParameters, type HookParameters } from './parameters';
+import { readParameters, type HookParameters } from '../params/parameters';
 import { retryDelay } from './retryDelay';
 import { withRunSummary, type AttemptBilling } from './runCost';
 import { getRunState, type RunCredential, type RunState } from './runState';

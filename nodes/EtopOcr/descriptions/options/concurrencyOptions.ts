@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENCY } from '../../transport/defaults';
+import { DEFAULT_MAX_CONCURRENCY } from '../../params/limits';
 
 /** How many calls are in flight at once. */
 export const concurrencyOptions: INodeProperties[] = [

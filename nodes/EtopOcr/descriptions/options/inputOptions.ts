@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_PDF_PAGES, DEFAULT_REMEMBER_IMAGES, MAX_PDF_PAGES_LIMIT, MAX_REMEMBER_IMAGES } from '../../input/inboxDefaults';
+import { DEFAULT_MAX_PDF_PAGES, DEFAULT_REMEMBER_IMAGES, MAX_PDF_PAGES_LIMIT, MAX_REMEMBER_IMAGES } from '../../params/limits';
 
 const BINARY_INPUT = { '/inputType': ['binary'] };
 

@@ -5,7 +5,7 @@ import {
 	DEFAULT_MAX_RETRIES,
 	MAX_ATTEMPT_TIMEOUT_SECONDS,
 	MAX_RETRIES_LIMIT,
-} from '../../transport/defaults';
+} from '../../params/limits';
 
 /** When a failed call is tried again, and how long a call may take (see data/retryPolicy.ts). */
 export const retryOptions: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { requestedPid } from '../input/documentType';
-import { DEFAULT_MAX_PDF_PAGES, DEFAULT_REMEMBER_IMAGES, MAX_PDF_PAGES_LIMIT, MAX_REMEMBER_IMAGES } from '../input/inboxDefaults';
-import { inputError } from '../output/errors';
+import { requestedPid } from './documentType';
+import { DEFAULT_MAX_PDF_PAGES, DEFAULT_REMEMBER_IMAGES, MAX_PDF_PAGES_LIMIT, MAX_REMEMBER_IMAGES } from './limits';
+import { inputError } from '../shared/errors';
 import {
 	DEFAULT_ATTEMPT_TIMEOUT_SECONDS,
 	DEFAULT_MAX_CONCURRENCY,
@@ -10,8 +10,7 @@ import {
 	MAX_ATTEMPT_TIMEOUT_SECONDS,
 	MAX_CONCURRENCY_LIMIT,
 	MAX_RETRIES_LIMIT,
-} from './defaults';
-import type { ItemImageSettings } from './itemImages';
+} from './limits';
 
 /**
  * ETOP's limit for requestId. It is counted in UTF-8 bytes, the stricter of the two ways a Java
@@ -22,7 +21,7 @@ export const MAX_REQUEST_ID_BYTES = 255;
 
 /** Everything the per-item hook needs from the node's parameters, read and checked once per item. */
 export interface HookParameters {
-	/** The product (see input/documentType.ts). */
+	/** The product (see documentType.ts). */
 	pid: number;
 	maxConcurrency: number;
 	maxRetries: number;
@@ -34,7 +33,20 @@ export interface HookParameters {
 	/** Options → Reuse Connections (see connection.ts). */
 	reuseConnections: boolean;
 	/** Input Binary Fields, PDFs, files that are not images, images already read (see itemImages.ts). */
-	images: ItemImageSettings;
+	images: ImageSettings;
+}
+
+/** Input Binary Fields, the PDF options and what becomes of images that are not sent (see transport/itemImages.ts). */
+export interface ImageSettings {
+	/** Input Binary Fields as typed: a name, a list or patterns. */
+	binaryFields: string;
+	readPdfs: boolean;
+	maxPdfPages: number;
+	nonImageFiles: 'error' | 'skip';
+	skipAlreadyRead: boolean;
+	alreadyReadOutput: 'item' | 'drop';
+	rememberImages: number;
+	simplify: boolean;
 }
 
 interface NumberRule {
@@ -75,7 +87,7 @@ function checkRequestId(context: IExecuteSingleFunctions, options: IDataObject):
 	}
 }
 
-function readImageSettings(context: IExecuteSingleFunctions, options: IDataObject, simplify: boolean): ItemImageSettings {
+function readImageSettings(context: IExecuteSingleFunctions, options: IDataObject, simplify: boolean): ImageSettings {
 	const binary = context.getNodeParameter('inputType') === 'binary';
 	return {
 		binaryFields: binary ? String(context.getNodeParameter('binaryPropertyName', 'data') ?? '') : '',

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { CUSTOM_PID_VALUE, pidForDocumentType } from '../data/catalogue';
-import { inputError } from '../output/errors';
+import { inputError } from '../shared/errors';
 
 function customPid(context: IExecuteSingleFunctions): number {
 	const value = context.getNodeParameter('customPid', '') as unknown;
