@@ -14,7 +14,7 @@ export class EtopOcr implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: SUBTITLE,
-		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with 译图智讯 ETOP OCR',
+		description: 'Read ID cards, licences, invoices, tickets and other Chinese documents with ETOP OCR',
 		defaults: { name: 'ETOP OCR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

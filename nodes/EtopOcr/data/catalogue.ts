@@ -417,28 +417,41 @@ function distinct<T>(values: T[]): T[] {
 
 /**
  * The name of the option for pids several products share (pid 22): a short lead that stays
- * readable in the closed dropdown, then every English and Chinese name so that typing any of
- * them finds it.
+ * readable in the closed dropdown, then every English name so that typing any of them finds it.
  */
 const SHARED_PID_LEADS: Readonly<Record<number, string>> = { 22: 'Ticket or Receipt' };
 
 /**
+ * An option's name: English only, as n8n's verification guidelines ask of the node's interface.
+ * The editor filters the dropdown on this name alone (not on the description or the value), so
+ * the Chinese names are searched elsewhere: the codex aliases (nodes panel) and an expression.
+ */
+function optionName(products: EtopProduct[]): string {
+	if (products.length === 1) return products[0].name;
+	const lead = SHARED_PID_LEADS[products[0].pid] ?? products[0].name;
+	return `${lead}: ${products.map((product) => product.name).join(', ')}`;
+}
+
+/**
+ * The option names of versions up to 0.1.0, "English (中文)": an expression may have copied one
+ * from the dropdown, so the resolver still knows them.
+ */
+function formerOptionName(products: EtopProduct[]): string {
+	return `${optionName(products)} (${products.map((product) => product.nameZh).join(' / ')})`;
+}
+
+/**
  * The node's Document Type dropdown, without the custom-pid entry (the node appends that).
- * Products sharing a pid become one option whose name lists every English and Chinese name.
+ * Products sharing a pid become one option whose name lists every English name. The value is the
+ * pid, which is what saved workflows store: names may change, values must not.
  */
 export function documentTypeOptions(): DocumentTypeOption[] {
 	return orderedPids().map((pid) => {
 		const products = productsForPid(pid);
-		const chinese = products.map((product) => product.nameZh).join(' / ');
 		const groups = distinct(
 			products.map((product) => GROUP_NAMES.get(product.group) ?? product.group),
 		).join(' / ');
-		const lead = SHARED_PID_LEADS[pid];
-		const name =
-			products.length === 1
-				? `${products[0].name} (${chinese})`
-				: `${lead ?? products[0].name}: ${products.map((product) => product.name).join(', ')} (${chinese})`;
-		return { name, value: String(pid), description: `${groups} · pid ${pid}` };
+		return { name: optionName(products), value: String(pid), description: `${groups} · pid ${pid}` };
 	});
 }
 
@@ -515,7 +528,10 @@ const PIDS_BY_NAME: ReadonlyMap<string, number> = new Map(
 		...PRODUCTS.flatMap((product) =>
 			[product.name, product.nameZh, ...(product.alsoCalledZh ?? [])].map((name) => [nameKey(name), product.pid] as const),
 		),
-		...documentTypeOptions().map((option) => [nameKey(option.name), Number(option.value)] as const),
+		...orderedPids().flatMap((pid) => {
+			const products = productsForPid(pid);
+			return [optionName(products), formerOptionName(products)].map((name) => [nameKey(name), pid] as const);
+		}),
 	].filter(([key]) => key !== ''),
 );
 

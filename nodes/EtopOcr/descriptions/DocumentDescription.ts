@@ -28,7 +28,7 @@ const documentType: INodeProperties = {
 	options: DOCUMENT_TYPES,
 	default: DEFAULT_DOCUMENT_TYPE,
 	description:
-		'The kind of document in the image; it selects the ETOP product. Type an English or Chinese name to search. An expression may give a name from this list (e.g. VAT Invoice, 增值税发票) or a pid (21).',
+		'The kind of document in the image; it selects the ETOP product. Type a name to search the list. An expression may give the document\'s English or Chinese name (as in the <a href="https://github.com/etop-ocr/n8n-nodes-etop-ocr#document-types" target="_blank">list of document types</a>) or its pid, e.g. 21.',
 };
 
 // The pid goes into the request from the per-item hook, which resolves a name or pid given
@@ -43,7 +43,7 @@ export const documentProperties: INodeProperties[] = [
 		// Not `required`: n8n also shows this field when Document Type is an expression, and an
 		// empty required field would stop such a workflow. The node checks it when it is used.
 		placeholder: 'e.g. 1099',
-		description: "The pid of the product, from ETOP's product table (产品列表); used when Document Type is Custom Product ID",
+		description: "The pid of the product, from the product table of ETOP's API document; used when Document Type is Custom Product ID",
 		displayOptions: { show: { documentType: [CUSTOM_PID_VALUE] } },
 	},
 ];

@@ -10,7 +10,7 @@ export const outputOptions: INodeProperties[] = [
 			{
 				name: 'As Returned',
 				value: 'asReturned',
-				description: 'The names the service uses, e.g. 公民身份号码 or PlateNo',
+				description: 'The names the service uses: its Chinese labels for most documents, English ones such as PlateNo for some',
 			},
 			{
 				name: 'English',
