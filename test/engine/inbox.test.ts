@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { makeJpeg, makePng } from '../fixtures/images';
 import { makeDigitalPdf, makePdf, scanJpeg } from '../fixtures/pdf';
+import { cardSamples, flate, g4, pngRows, samplesDict, stripedPage } from '../fixtures/pdf-images';
 import type { InputItem } from '../harness/inputNode';
 import { expectNoCredentials, run, useSandbox } from './context';
 
@@ -155,6 +156,51 @@ describe('scanned PDFs through the engine', () => {
 		const digital = items.find((item) => /digital/.test(String(failure(item)?.message ?? '')));
 		if (digital) expect(failure(digital)?.hint).toMatch(/Extract From File/);
 		for (const item of items.filter((one) => failure(one))) expect(failure(item)).toMatchObject({ code: 'INPUT', binaryName: 'data', fileName: 'in.pdf', attempts: 0 });
+	});
+
+	it('pages stored as Flate pixels, CCITT fax and JPEG: a PNG, a TIFF and the JPEG reach the sandbox, which decodes them', async () => {
+		// The grey page's first row carries the sandbox marker, so the sandbox finds it only in the decoded PNG.
+		const grey = cardSamples(400, 60, 'grey', 8, 'ETOP-SANDBOX:RESULT=19');
+		const bilevel = cardSamples(90, 60, 'grey', 1);
+		const fax = g4(stripedPage(40));
+		const jpeg = scan();
+		const pdf = makePdf([
+			{ image: { width: 400, height: 60, dict: `${samplesDict(grey)} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 400 >>`, data: flate(pngRows(grey)) } },
+			{ image: { width: 90, height: 60, dict: '/ImageMask true /Filter /FlateDecode', data: flate(bilevel.data) } },
+			{ image: { width: 64, height: 40, dict: '/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 64 >>', data: fax } },
+			{ jpeg },
+		]);
+		for (const uploadMethod of ['file', 'mfile']) {
+			sandbox().reset();
+			const file = { data: pdf, fileName: 'scan.pdf', mimeType: 'application/pdf' };
+			const result = await run(credentials(), { documentType: '2', options: { uploadMethod } }, [{ json: {}, binary: { data: file } }], 'continueRegularOutput');
+			const items = result.outputs[0];
+			// Page 1 failed with the code its marker asks for: the sandbox found the marker in the PNG's decoded pixels.
+			expect(items.map((item) => failure(item)?.page ?? meta(item).page)).toEqual([1, 2, 3, 4]);
+			expect(failure(items[0])?.code).toBe('19');
+			const calls = sandbox().calls;
+			expect(calls.map((call) => call.errorCode)).toEqual(['19', '0', '0', '0']);
+			expect(calls[3].imageBytes).toBe(jpeg.length);
+			expect(calls[2].imageBytes).toBe(fax.length + 190);
+			if (uploadMethod === 'mfile') {
+				expect(calls.map((call) => [call.mfileName, call.mfileType])).toEqual([
+					['scan-page-1.png', 'image/png'],
+					['scan-page-2.png', 'image/png'],
+					['scan-page-3.tif', 'image/tiff'],
+					['scan-page-4.jpg', 'image/jpeg'],
+				]);
+			}
+		}
+	});
+
+	it('a pixel page whose data is cut short: an error item for that page, nothing sent for it', async () => {
+		const samples = cardSamples(90, 60, 'rgb', 8);
+		const pdf = makePdf([{ jpeg: scan() }, { image: { width: 90, height: 60, dict: `${samplesDict(samples)} /Filter /FlateDecode`, data: flate(samples.data.subarray(0, 900)) } }]);
+		const result = await run(credentials(), { documentType: '2' }, [{ json: {}, binary: { data: { data: pdf, fileName: 'cut.pdf', mimeType: 'application/pdf' } } }], 'continueRegularOutput');
+		const items = result.outputs[0];
+		expect(items.map((item) => (failure(item) ? failure(item)?.message : 'result'))).toEqual(['result', expect.stringMatching(/cut\.pdf|"data".*page 2.*shorter than its size/)]);
+		expect(failure(items[1])).toMatchObject({ code: 'INPUT', page: 2, attempts: 0 });
+		expect(sandbox().calls).toHaveLength(1);
 	});
 
 	it('with Read Scanned PDFs off, a PDF is a file that is not an image', async () => {

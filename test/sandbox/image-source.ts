@@ -1,4 +1,5 @@
 import { downloadImage } from './download';
+import { decodeImage } from './image-decode';
 import { imageKind } from './image-kind';
 import { MAX_IMAGE_BYTES } from './limits';
 import { RequestInput } from './request-input';
@@ -6,7 +7,8 @@ import { ImageSource, reject, Rejection } from './validate';
 
 // Rules 9 and 10: turn the one image source into bytes, or say why not (16 / -8). `filedata` is read as `file` is.
 
-export type LoadedImage = { image: Buffer } | { rejection: Rejection; imageBytes: number };
+/** `pixels`: a PNG's decoded rows, where markers are looked for too (image-decode.ts). */
+export type LoadedImage = { image: Buffer; pixels?: Buffer } | { rejection: Rejection; imageBytes: number };
 
 const refuse = (code: Rejection['code'], detail: string, imageBytes = 0): LoadedImage => ({
 	rejection: reject(code, detail),
@@ -23,7 +25,11 @@ export function decodeBase64(text: string): Buffer | undefined {
 }
 
 function judge(image: Buffer): LoadedImage {
-	return imageKind(image) ? { image } : refuse('16', '不是JPEG/PNG/BMP/GIF/TIFF/WebP图片', image.length);
+	const kind = imageKind(image);
+	if (!kind) return refuse('16', '不是JPEG/PNG/BMP/GIF/TIFF/WebP图片', image.length);
+	const { problem, pixels } = decodeImage(image, kind);
+	if (problem) return refuse('16', problem, image.length);
+	return pixels ? { image, pixels } : { image };
 }
 
 export async function loadImage(source: ImageSource, input: RequestInput, downloadTimeoutMs: number): Promise<LoadedImage> {

@@ -124,7 +124,7 @@ export async function handleOcr(req: IncomingMessage, res: ServerResponse, state
 	const options = checkOptions(input.fields);
 	if (isRejection(options)) return reply(options.code, options.detail);
 
-	const markers = findMarkers(loaded.image);
+	const markers = findMarkers(loaded.pixels ? Buffer.concat([loaded.image, loaded.pixels]) : loaded.image);
 	const crops = !options.removeImgData || profile.alwaysCrops || markers.alwaysCrops === true;
 	const ctx: RenderContext = { product, options, markers, dialect: profile.dialect, crops };
 	const recognitionStartedAt = Date.now();

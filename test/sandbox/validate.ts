@@ -15,7 +15,8 @@ import { SandboxAccount, UploadField } from './types';
 //   7  -3  remainingCalls is 0
 //   8  -6  none of file/mfile/urlPath (empty values count as absent), or more than one of them; where the
 //          service takes `filedata` (profile.ts) read `filedata` for `file`: a `file` field is then not an image
-//   9  16  the image: size > 5 MiB, `data:` prefix, bad base64, not JPEG/PNG/BMP/GIF/TIFF/WebP   (image-source.ts)
+//   9  16  the image: size > 5 MiB, `data:` prefix, bad base64, not JPEG/PNG/BMP/GIF/TIFF/WebP   (image-source.ts),
+//          a PNG that does not decode, a TIFF whose directory or strips are broken                (image-decode.ts)
 //  10  -8  urlPath could not be downloaded                                                    (image-source.ts)
 //  11  19  requestId > 255 characters; removeImgData/openSeal/showPosition/imageCheckVaule not 0/1;
 //          imageCheck not exactly five 0/1 digits (an empty optional parameter counts as absent)

@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { deflateRawSync, deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, inflateSync } from 'node:zlib';
 
+import { deflate } from '../../nodes/EtopOcr/input/pdf/deflate';
 import { inflate, inflateRaw, InflateError } from '../../nodes/EtopOcr/input/pdf/inflate';
 import { PdfError, readScannedPdf, type PdfPage } from '../../nodes/EtopOcr/input/pdf/scannedPdf';
 import { makeDigitalPdf, makePdf, scanJpeg, type PdfOptions } from '../fixtures/pdf';
+import { ascii85, cardSamples, decodePng, flate, g4, lzw, pngRows, runLength, samplesDict, stripedPage, tiffTags, type Samples } from '../fixtures/pdf-images';
 
 // Digests: jest compares big Buffers byte by byte, which takes seconds on a loaded machine.
 const digest = (bytes: Uint8Array) => `${bytes.length} bytes ${createHash('sha256').update(bytes).digest('hex')}`;
-const images = (pages: PdfPage[]) => pages.map((page) => (page.kind === 'image' ? digest(page.bytes) : page.reason));
+const images = (pages: PdfPage[]) => pages.map((page) => (page.kind === 'image' ? digest(page.encode(page.stored)) : page.reason));
 
 function pdfError(run: () => unknown): PdfError {
 	try {
@@ -77,7 +79,7 @@ describe('scanned PDF: page images', () => {
 	it('a page image is a view of the PDF, not a copy', () => {
 		const pdf = makePdf([{ jpeg: large }]);
 		const [page] = readScannedPdf(pdf, 20).pages;
-		expect(page.kind === 'image' && page.bytes.buffer).toBe(pdf.buffer);
+		expect(page.kind === 'image' && page.encode(page.stored).buffer).toBe(pdf.buffer);
 	});
 
 	it('a searchable scan (image plus invisible text layer) sends the image and says it has text', () => {
@@ -155,9 +157,7 @@ describe('scanned PDF: PDFs it refuses, and why', () => {
 
 	it.each([
 		['JPXDecode', /JPEG 2000/],
-		['CCITTFaxDecode', /CCITT/],
 		['JBIG2Decode', /JBIG2/],
-		['FlateDecode', /Flate/],
 	] as const)('a page image stored as %s: a problem that says to scan with JPEG', (filter, kind) => {
 		const { pages } = readScannedPdf(makePdf([{ jpeg: scan, filter }]), 20);
 		expect(pages[0].kind).toBe('problem');
@@ -169,5 +169,138 @@ describe('scanned PDF: PDFs it refuses, and why', () => {
 		const { pages } = readScannedPdf(makePdf([{ jpeg: scan }, {}]), 20);
 		expect(pages[1]).toMatchObject({ kind: 'problem', page: 2 });
 		expect(pages[1].kind === 'problem' && pages[1].reason).toMatch(/blank/);
+	});
+});
+
+describe('scanned PDF: pages stored as pixels become PNG, CCITT fax pages TIFF', () => {
+	const pageOf = (image: { width: number; height: number; dict: string; data: Buffer }, options: PdfOptions = {}) => {
+		const [page] = readScannedPdf(makePdf([{ image }], options), 20).pages;
+		if (page.kind !== 'image') throw new Error(`page refused: ${page.reason}`);
+		return { page, file: Buffer.from(page.encode(page.stored)) };
+	};
+	const components = { grey: 1, rgb: 3, cmyk: 4, indexed: 1 } as const;
+	const kinds = [
+		['grey', 1],
+		['grey', 2],
+		['grey', 4],
+		['grey', 8],
+		['grey', 16],
+		['rgb', 8],
+		['rgb', 16],
+		['cmyk', 8],
+		['indexed', 1],
+		['indexed', 2],
+		['indexed', 4],
+		['indexed', 8],
+	] as const;
+	const storages: Array<[string, (samples: Samples) => { dict: string; data: Buffer }]> = [
+		['Flate', (samples) => ({ dict: '/Filter /FlateDecode', data: flate(samples.data) })],
+		[
+			'Flate with PNG predictors',
+			(samples) => ({
+				dict: `/Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors ${components[samples.space]} /BitsPerComponent ${samples.bitsPerComponent} /Columns ${samples.width} >>`,
+				data: flate(pngRows(samples)),
+			}),
+		],
+		['uncompressed', (samples) => ({ dict: '', data: samples.data })],
+		['LZW', (samples) => ({ dict: '/Filter /LZWDecode', data: lzw(samples.data) })],
+		['run-length', (samples) => ({ dict: '/Filter /RunLengthDecode', data: runLength(samples.data) })],
+		['ASCII85 then Flate', (samples) => ({ dict: '/Filter [/ASCII85Decode /FlateDecode]', data: ascii85(flate(samples.data)) })],
+	];
+
+	describe.each(storages)('%s', (_, store) => {
+		it.each(kinds)('%s, %i bits per component: a PNG that decodes to the pixels a viewer shows', (space, bits) => {
+			const samples = cardSamples(90, 60, space, bits);
+			const stored = store(samples);
+			const { page, file } = pageOf({ width: 90, height: 60, dict: `${samplesDict(samples)} ${stored.dict}`, data: stored.data });
+			expect(page).toMatchObject({ format: 'PNG', extension: 'png', width: 90, height: 60 });
+			const png = decodePng(file);
+			expect(png).toMatchObject({ width: 90, height: 60 });
+			expect(png.rgb.equals(samples.rgb)).toBe(true);
+		});
+	});
+
+	it('Flate data with PNG predictors goes into the PNG as it is (no second compression)', () => {
+		const samples = cardSamples(200, 120, 'grey', 8);
+		const data = flate(pngRows(samples, 1));
+		const { file } = pageOf({ width: 200, height: 120, dict: `${samplesDict(samples)} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 200 >>`, data });
+		expect(file.includes(data)).toBe(true);
+		expect(decodePng(file).rgb.equals(samples.rgb)).toBe(true);
+	});
+
+	it('predicted Flate data with a wrong checksum is compressed again rather than passed on', () => {
+		const samples = cardSamples(90, 60, 'grey', 8);
+		const data = flate(pngRows(samples));
+		data.writeUInt32BE((data.readUInt32BE(data.length - 4) + 1) >>> 0, data.length - 4);
+		const { file } = pageOf({ width: 90, height: 60, dict: `${samplesDict(samples)} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 90 >>`, data });
+		expect(file.includes(data)).toBe(false);
+		expect(decodePng(file).rgb.equals(samples.rgb)).toBe(true);
+	});
+
+	it('an inverted /Decode and a 1-bit stencil mask (black ink on white paper) show as a viewer shows them', () => {
+		const samples = cardSamples(90, 60, 'grey', 1);
+		const inverted = Buffer.from(samples.data.map((byte) => ~byte & 0xff));
+		const negative = pageOf({ width: 90, height: 60, dict: `${samplesDict(samples)} /Decode [1 0] /Filter /FlateDecode`, data: flate(inverted) });
+		expect(decodePng(negative.file).rgb.equals(samples.rgb)).toBe(true);
+		const mask = pageOf({ width: 90, height: 60, dict: '/ImageMask true /Filter /FlateDecode', data: flate(samples.data) });
+		expect(decodePng(mask.file).rgb.equals(samples.rgb)).toBe(true);
+	});
+
+	it('the PNG says the scan resolution (pHYs) from the size the image is drawn at', () => {
+		const samples = cardSamples(248, 351, 'grey', 1);
+		const { file } = pageOf({ width: 248, height: 351, dict: `${samplesDict(samples)} /Filter /FlateDecode`, data: flate(samples.data) });
+		// A4 is 8.27 × 11.7 inches: 248 × 351 pixels over the whole page is 30 dpi.
+		expect(decodePng(file)).toMatchObject({ dpi: 30, chunks: ['IHDR', 'pHYs', 'IDAT', 'IEND'] });
+	});
+
+	it('CCITT Group 4 pages: a TIFF around the untouched fax data, black shown as black', () => {
+		const fax = g4(stripedPage(40));
+		const gray = pageOf({ width: 64, height: 40, dict: '/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 64 /Rows 40 >>', data: fax });
+		expect(gray.page).toMatchObject({ format: 'TIFF', extension: 'tif' });
+		const tags = tiffTags(gray.file);
+		// Width, height, 1 bit, Group 4, WhiteIsZero, the strip where the fax data is, its length.
+		expect([256, 257, 258, 259, 262, 279].map((tag) => tags.get(tag))).toEqual([64, 40, 1, 4, 0, fax.length]);
+		expect(gray.file.subarray(tags.get(273)!).equals(fax)).toBe(true);
+		// BlackIs1 flips what a 1 is; a stencil mask paints its 0s: the photometric follows.
+		const mask = pageOf({ width: 64, height: 40, dict: '/ImageMask true /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 64 /BlackIs1 true >>', data: fax });
+		expect(tiffTags(mask.file).get(262)).toBe(1);
+	});
+
+	it('CCITT Group 3 with end-of-line codes: TIFF compression 3 with its T4Options', () => {
+		const { file } = pageOf({ width: 64, height: 40, dict: '/ImageMask true /Filter /CCITTFaxDecode /DecodeParms << /K 4 /Columns 64 /EndOfLine true /EncodedByteAlign true >>', data: Buffer.from('not checked') });
+		expect([259, 292].map((tag) => tiffTags(file).get(tag))).toEqual([3, 5]);
+	});
+
+	it.each([
+		['a Lab colour space', '/ColorSpace [/Lab << /WhitePoint [0.95 1 1.09] >>] /BitsPerComponent 8', /Lab colour space/],
+		['a colour-remapping /Decode', '/ColorSpace /DeviceGray /BitsPerComponent 8 /Decode [0.2 0.8]', /Decode/],
+		['16-bit CMYK', '/ColorSpace /DeviceCMYK /BitsPerComponent 16', /16-bit CMYK/],
+		['CCITT Group 3 without end-of-line codes', '/ImageMask true /Filter /CCITTFaxDecode /DecodeParms << /K 0 /Columns 64 >>', /end-of-line/],
+		['an inverted grey JPEG', '/ColorSpace /DeviceGray /BitsPerComponent 8 /Decode [1 0] /Filter /DCTDecode', /negative/],
+	])('%s: the page is refused with what to do', (_, dict, reason) => {
+		const { pages } = readScannedPdf(makePdf([{ image: { width: 64, height: 40, dict, data: Buffer.alloc(64 * 40 * 8) } }]), 20);
+		expect(pages[0].kind === 'problem' && pages[0].reason).toMatch(reason);
+		expect(pages[0].kind === 'problem' && pages[0].fix).toMatch(/JPEG compression/);
+	});
+
+	it('pixel data cut short: the page cannot be encoded, with the reason', () => {
+		const samples = cardSamples(90, 60, 'rgb', 8);
+		const { pages } = readScannedPdf(makePdf([{ image: { width: 90, height: 60, dict: `${samplesDict(samples)} /Filter /FlateDecode`, data: flate(samples.data.subarray(0, 1000)) } }]), 20);
+		const page = pages[0];
+		expect(page.kind).toBe('image');
+		expect(() => page.kind === 'image' && page.encode(page.stored)).toThrow(/shorter than its size/);
+	});
+});
+
+describe('deflate (the PNG path compressor)', () => {
+	it.each([
+		['text', Buffer.from('scanned page '.repeat(5000))],
+		['noise (stored blocks)', randomBytes(200_000)],
+		['white paper with a few marks', Buffer.concat([Buffer.alloc(300_000, 0xff), randomBytes(3000), Buffer.alloc(100_000, 0xff)])],
+		['empty', Buffer.alloc(0)],
+	])('%s: zlib reads back what was compressed', (_, input) => {
+		const compressed = deflate(input);
+		expect(digest(inflateSync(compressed))).toEqual(digest(input));
+		expect(compressed.length).toBeLessThanOrEqual(input.length + 5 * Math.ceil(input.length / 65535 + 1) + 6);
 	});
 });

@@ -115,13 +115,23 @@ function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, h
 	return document.pages.map((page): CollectedImage => {
 		const meta: ImageMeta = { ...source, page: page.page, pageCount: document.pageCount };
 		if (page.kind === 'problem') return { kind: 'refused', meta, error: inputError(context, `${parameter}: ${page.reason}`, page.fix) };
-		const start = page.bytes.byteOffset - pdf.byteOffset;
-		const end = start + page.bytes.byteLength;
-		const fileName = `${(source.fileName ?? name).replace(/\.pdf$/i, '')}-page-${page.page}.jpg`;
+		const start = page.stored.byteOffset - pdf.byteOffset;
+		const end = start + page.stored.byteLength;
+		const fileName = `${(source.fileName ?? name).replace(/\.pdf$/i, '')}-page-${page.page}.${page.extension}`;
+		const where = `page ${page.page} of ${parameter}`;
 		return {
 			kind: 'job',
 			meta,
-			payload: async () => await readImageBytes(context, (await held.get()).subarray(start, end), fileName, `page ${page.page} of ${parameter}`),
+			payload: async () => {
+				const stored = (await held.get()).subarray(start, end);
+				const encoded = settle(() => page.encode(stored));
+				if (!encoded.ok) {
+					if (!(encoded.error instanceof PdfError)) throw encoded.error;
+					throw inputError(context, `${parameter}: ${encoded.error.reason}`, encoded.error.fix);
+				}
+				const bytes = encoded.value;
+				return await readImageBytes(context, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, where);
+			},
 		};
 	});
 }

@@ -3,7 +3,7 @@
 // missing or wrong (files edited by mail tools or cut at a wrong offset are common).
 
 import { settle } from '../../shared/settle';
-import { inflate, InflateError } from './inflate';
+import { decodeFilters, type FilterStep } from './filters';
 import {
 	isDict,
 	isStream,
@@ -19,52 +19,13 @@ import {
 	type PdfValue,
 } from './syntax';
 
-/** A stream the reader cannot decode (a filter it does not implement, or bad data). */
-export class PdfDecodeError extends PdfSyntaxError {}
+export { PdfDecodeError } from './filters';
 
 // An object in an object stream is found by its number in the stream's header, not by its index.
 type XrefEntry = { type: 1; offset: number } | { type: 2; stream: number };
 
 /** Object streams and content streams are small; an image inflated here is bounded by its caller. */
 const SMALL_STREAM_LIMIT = 64 * 1024 * 1024;
-
-interface Predictor {
-	predictor: number;
-	colors: number;
-	bitsPerComponent: number;
-	columns: number;
-}
-
-/** Undoes PNG predictors (10–15), which xref streams use to make their rows compress well. */
-function unpredict(data: Uint8Array, { predictor, colors, bitsPerComponent, columns }: Predictor): Uint8Array {
-	if (predictor <= 1) return data;
-	if (predictor === 2) throw new PdfDecodeError('TIFF predictor 2 is not supported');
-	const pixelBytes = Math.max(1, Math.ceil((colors * bitsPerComponent) / 8));
-	const rowBytes = Math.ceil((colors * bitsPerComponent * columns) / 8);
-	const rows = Math.floor(data.length / (rowBytes + 1));
-	const out = new Uint8Array(rows * rowBytes);
-	for (let row = 0; row < rows; row++) {
-		const type = data[row * (rowBytes + 1)];
-		const input = data.subarray(row * (rowBytes + 1) + 1, (row + 1) * (rowBytes + 1));
-		const at = row * rowBytes;
-		for (let index = 0; index < rowBytes; index++) {
-			const left = index >= pixelBytes ? out[at + index - pixelBytes] : 0;
-			const up = row > 0 ? out[at + index - rowBytes] : 0;
-			const upLeft = row > 0 && index >= pixelBytes ? out[at + index - rowBytes - pixelBytes] : 0;
-			let value = input[index];
-			if (type === 1) value += left;
-			else if (type === 2) value += up;
-			else if (type === 3) value += (left + up) >> 1;
-			else if (type === 4) {
-				const estimate = left + up - upLeft;
-				const [a, b, c] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
-				value += a <= b && a <= c ? left : b <= c ? up : upLeft;
-			} else if (type !== 0) throw new PdfDecodeError(`unknown PNG predictor row type ${type}`);
-			out[at + index] = value & 0xff;
-		}
-	}
-	return out;
-}
 
 export class PdfDocument {
 	readonly trailer: PdfDict;
@@ -110,49 +71,32 @@ export class PdfDocument {
 		return list.map((item) => nameOf(item as PdfValue) ?? '?');
 	}
 
-	/**
-	 * Decodes the stream's leading Flate / ASCIIHex filters, stopping before the first filter in
-	 * `keep` (e.g. DCTDecode, whose data is the JPEG file itself). Returns the data and the
-	 * filters left.
-	 */
-	decode(stream: PdfStream, keep: readonly string[] = [], limit = SMALL_STREAM_LIMIT): { data: Uint8Array; rest: string[] } {
-		const filters = this.filters(stream);
-		const parmsValue = this.get(stream.dict, 'DecodeParms');
+	/** The stream's filters with their parameters, as plain data (see filters.ts). */
+	filterSteps(stream: PdfStream): FilterStep[] {
+		const parmsValue = this.get(stream.dict, 'DecodeParms') ?? this.get(stream.dict, 'DP');
 		const parmsList = Array.isArray(parmsValue) ? parmsValue.map((item) => this.resolve(item)) : [parmsValue];
-		let data = stream.data;
-		for (let index = 0; index < filters.length; index++) {
-			const filter = filters[index];
-			if (keep.includes(filter)) return { data, rest: filters.slice(index) };
+		return this.filters(stream).map((name, index) => {
 			const parms = parmsList[index];
-			if (filter === 'FlateDecode' || filter === 'Fl') {
-				const inflated = settle(() => inflate(data, limit));
-				if (!inflated.ok) {
-					if (!(inflated.error instanceof InflateError)) throw inflated.error;
-					throw new PdfDecodeError(inflated.error.message);
-				}
-				data = inflated.value;
-				if (isDict(parms)) data = unpredict(data, this.predictor(parms));
-			} else if (filter === 'ASCIIHexDecode' || filter === 'AHx') {
-				const hex = latin1(data, 0, data.length).replace(/[^0-9a-fA-F>]/g, '').split('>')[0];
-				data = Uint8Array.from(hex.match(/.{1,2}/g) ?? [], (pair) => parseInt(pair.padEnd(2, '0'), 16));
-			} else {
-				throw new PdfDecodeError(`the ${filter} filter is not supported`);
-			}
-		}
-		return { data, rest: [] };
+			if (!isDict(parms)) return { name };
+			const number = (key: string, fallback: number) => {
+				const value = this.get(parms, key);
+				return typeof value === 'number' ? value : fallback;
+			};
+			return {
+				name,
+				predictor: { predictor: number('Predictor', 1), colors: number('Colors', 1), bitsPerComponent: number('BitsPerComponent', 8), columns: number('Columns', 1) },
+				earlyChange: number('EarlyChange', 1),
+			};
+		});
 	}
 
-	private predictor(parms: PdfDict): Predictor {
-		const number = (key: string, fallback: number) => {
-			const value = this.get(parms, key);
-			return typeof value === 'number' ? value : fallback;
-		};
-		return {
-			predictor: number('Predictor', 1),
-			colors: number('Colors', 1),
-			bitsPerComponent: number('BitsPerComponent', 8),
-			columns: number('Columns', 1),
-		};
+	/**
+	 * Decodes the stream's leading filters, stopping before the first filter in `keep` (e.g.
+	 * DCTDecode, whose data is the JPEG file itself). Returns the data and the filters left.
+	 */
+	decode(stream: PdfStream, keep: readonly string[] = [], limit = SMALL_STREAM_LIMIT): { data: Uint8Array; rest: string[] } {
+		const { data, rest } = decodeFilters(stream.data, this.filterSteps(stream), keep, limit);
+		return { data, rest: rest.map((step) => step.name) };
 	}
 
 	private object(number: number): PdfValue {

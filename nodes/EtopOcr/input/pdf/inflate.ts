@@ -5,13 +5,13 @@
 
 export class InflateError extends Error {}
 
-const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
-const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DISTANCE_BASE = [
+export const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+export const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+export const DISTANCE_BASE = [
 	1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
 	8193, 12289, 16385, 24577,
 ];
-const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+export const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 /** The order in which a dynamic block lists the code lengths of its code-length alphabet. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
@@ -38,7 +38,8 @@ function huffman(lengths: ArrayLike<number>): Huffman {
 const FIXED_LITERALS = huffman(Array.from({ length: 288 }, (_, symbol) => (symbol < 144 ? 8 : symbol < 256 ? 9 : symbol < 280 ? 7 : 8)));
 const FIXED_DISTANCES = huffman(new Array<number>(30).fill(5));
 
-class Output {
+/** A growing output of at most `limit` bytes (the filters in filters.ts write into one too). */
+export class Output {
 	bytes: Uint8Array;
 	length = 0;
 
@@ -73,6 +74,10 @@ class Output {
 		if (this.length + chunk.length > this.bytes.length) this.grow(this.length + chunk.length);
 		this.bytes.set(chunk, this.length);
 		this.length += chunk.length;
+	}
+
+	done(): Uint8Array {
+		return this.bytes.subarray(0, this.length);
 	}
 }
 
@@ -183,8 +188,8 @@ function compressedBlock(bits: Bits, out: Output, literals: Huffman, distances: 
 	}
 }
 
-/** Raw deflate data → bytes. Stops at the final block; trailing bytes (a checksum) are ignored. */
-export function inflateRaw(input: Uint8Array, limit: number, expected = input.length * 4): Uint8Array {
+/** Raw deflate data → bytes, and where the deflate data ended in `input`. */
+function inflateBlocks(input: Uint8Array, limit: number, expected: number): { bytes: Uint8Array; end: number } {
 	const bits = new Bits(input);
 	const out = new Output(expected, limit);
 	let last = 0;
@@ -196,15 +201,40 @@ export function inflateRaw(input: Uint8Array, limit: number, expected = input.le
 		else if (type === 2) compressedBlock(bits, out, ...dynamicTables(bits));
 		else throw new InflateError('an invalid block type');
 	}
-	return out.bytes.subarray(0, out.length);
+	return { bytes: out.done(), end: bits.position };
 }
+
+/** Raw deflate data → bytes. Stops at the final block; trailing bytes (a checksum) are ignored. */
+export function inflateRaw(input: Uint8Array, limit: number, expected = input.length * 4): Uint8Array {
+	return inflateBlocks(input, limit, expected).bytes;
+}
+
+const hasZlibHeader = (input: Uint8Array) => input.length >= 2 && (input[0] & 0x0f) === 8 && ((input[0] << 8) | input[1]) % 31 === 0;
 
 /**
  * A zlib stream (what PDF's FlateDecode holds) → bytes, at most `limit` of them. Some PDF
  * writers omit the 2-byte zlib header; such a stream is read as raw deflate.
  */
 export function inflate(input: Uint8Array, limit: number, expected?: number): Uint8Array {
-	const hasHeader = input.length >= 2 && (input[0] & 0x0f) === 8 && ((input[0] << 8) | input[1]) % 31 === 0;
+	const hasHeader = hasZlibHeader(input);
 	if (hasHeader && input[1] & 0x20) throw new InflateError('the stream needs a preset dictionary');
 	return inflateRaw(hasHeader ? input.subarray(2) : input, limit, expected);
+}
+
+/**
+ * A zlib stream that is to be passed on as it is (a PNG's IDAT): the bytes, and the length of
+ * the zlib stream in `input` when it is a whole one, with its header and an Adler-32 `checksum`
+ * that matches the bytes (undefined otherwise).
+ */
+export function inflateZlib(
+	input: Uint8Array,
+	limit: number,
+	expected: number,
+	checksum: (bytes: Uint8Array) => number,
+): { bytes: Uint8Array; zlibLength: number | undefined } {
+	if (!hasZlibHeader(input) || input[1] & 0x20) return { bytes: inflate(input, limit, expected), zlibLength: undefined };
+	const { bytes, end } = inflateBlocks(input.subarray(2), limit, expected);
+	const at = end + 2;
+	const stored = at + 4 <= input.length ? ((input[at] << 24) | (input[at + 1] << 16) | (input[at + 2] << 8) | input[at + 3]) >>> 0 : -1;
+	return { bytes, zlibLength: stored === checksum(bytes) ? at + 4 : undefined };
 }

@@ -5,27 +5,21 @@
 
 import { settle } from '../../shared/settle';
 import { PdfDecodeError, PdfDocument } from './document';
+import { pageImageEncoding, type PageImageFormat } from './pageImage';
+import { PdfError, RENDER_FIX, type PdfProblem } from './problem';
 import { isDict, isStream, nameOf, Parser, PdfKeyword, PdfName, PdfSyntaxError, type PdfDict, type PdfStream, type PdfValue } from './syntax';
 
-/** A problem with the whole PDF or with one page: why, and what the user can do. */
-export interface PdfProblem {
-	reason: string;
-	fix: string;
-}
-
-export class PdfError extends Error implements PdfProblem {
-	constructor(
-		readonly reason: string,
-		readonly fix: string,
-	) {
-		super(reason);
-	}
-}
+export { PdfError, type PdfProblem } from './problem';
 
 export interface PdfPageImage {
 	page: number;
-	/** The image file as stored in the PDF (a view of the PDF's bytes, not a copy). */
-	bytes: Uint8Array;
+	/** The image stream's data as stored in the PDF (a view of the PDF's bytes, not a copy). */
+	stored: Uint8Array;
+	/** What is sent: a JPEG as stored; a PNG or TIFF made from the stored pixels or fax data. */
+	format: PageImageFormat;
+	extension: string;
+	/** Makes the image file from `stored` (or the same bytes of the PDF read again); throws PdfError. */
+	encode(stored: Uint8Array): Uint8Array;
 	width: number;
 	height: number;
 	/** The page also holds text (a "searchable" scan with a text layer from an earlier OCR). */
@@ -41,7 +35,6 @@ export interface ScannedPdf {
 
 const DIGITAL_FIX =
 	"A digital PDF already holds its text: read it with n8n's Extract From File node (operation Extract From PDF), which needs no ETOP call.";
-const RENDER_FIX = 'Convert the page to a JPEG or PNG image first (e.g. print or export it as an image), then send the image.';
 
 /** A drawn image must cover this share of the page to count as the page's scan. */
 const SCAN_COVERAGE = 0.5;
@@ -222,32 +215,23 @@ function pageProblem(page: number, reason: string, fix: string): PdfPage {
 }
 
 /** Turns a page's main image into what is sent, or says why it cannot be sent. */
-function pageImage(doc: PdfDocument, reader: PageReader, page: number, image: PdfStream, textLayer: boolean): PdfPage {
+function pageImage(doc: PdfDocument, reader: PageReader, page: number, drawn: DrawnImage, textLayer: boolean): PdfPage {
+	const image = drawn.stream;
 	const width = reader.number(image.dict, 'Width');
 	const height = reader.number(image.dict, 'Height');
-	const decoded = settle(() => doc.decode(image, ['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode']));
-	if (!decoded.ok) {
-		if (!(decoded.error instanceof PdfDecodeError)) throw decoded.error;
-		return pageProblem(page, `the image of page ${page} cannot be read (${decoded.error.message})`, RENDER_FIX);
+	// The scan's resolution: its pixels over the size it is drawn at (72 points an inch).
+	const dpi = Number.isNaN(drawn.area) || drawn.area <= 0 ? undefined : Math.round(72 * Math.sqrt((width * height) / drawn.area));
+	const encoding = pageImageEncoding(doc, image, page, dpi);
+	if (!('encode' in encoding)) return pageProblem(page, encoding.reason, encoding.fix);
+	// A JPEG stored as it is is checked now: a damaged one is a problem before anything is queued.
+	if (encoding.format === 'JPEG') {
+		const checked = settle(() => encoding.encode(image.data));
+		if (!checked.ok) {
+			if (!(checked.error instanceof PdfError)) throw checked.error;
+			return pageProblem(page, checked.error.reason, checked.error.fix);
+		}
 	}
-	const { data, rest } = decoded.value;
-	const filter = rest[0];
-	if (filter === 'DCTDecode' || filter === 'DCT') {
-		if (data[0] !== 0xff || data[1] !== 0xd8) return pageProblem(page, `the JPEG image of page ${page} is damaged (it does not start like a JPEG)`, RENDER_FIX);
-		return { kind: 'image', page, bytes: data, width, height, textLayer };
-	}
-	const kinds: Record<string, string> = {
-		JPXDecode: 'JPEG 2000',
-		CCITTFaxDecode: 'CCITT fax (black and white)',
-		CCF: 'CCITT fax (black and white)',
-		JBIG2Decode: 'JBIG2 (black and white)',
-	};
-	const kind = filter ? kinds[filter] : 'uncompressed or Flate-compressed pixels';
-	return pageProblem(
-		page,
-		`page ${page} is a scan stored as ${kind}; the node sends JPEG page images as they are and does not convert other kinds`,
-		'Scan or save the PDF with JPEG compression (most scanner apps call it "colour" or "greyscale" mode, or "compression: JPEG"), or convert the page to an image first.',
-	);
+	return { kind: 'image', page, stored: image.data, format: encoding.format, extension: encoding.extension, encode: encoding.encode, width, height, textLayer };
 }
 
 function readPage(doc: PdfDocument, reader: PageReader, number: number, entry: { page: PdfDict; resources?: PdfDict; box?: number[] }): PdfPage {
@@ -265,7 +249,7 @@ function readPage(doc: PdfDocument, reader: PageReader, number: number, entry: {
 		if (second && !Number.isNaN(coverage(second)) && coverage(second) >= SECOND_IMAGE_COVERAGE && second.stream !== main.stream) {
 			return pageProblem(number, `page ${number} is made of ${content.images.length} images, not one scan (e.g. strips or a layered scan)`, RENDER_FIX);
 		}
-		return pageImage(doc, reader, number, main.stream, content.text);
+		return pageImage(doc, reader, number, main, content.text);
 	}
 	if (content.text) return pageProblem(number, `page ${number} holds text but no scanned image: it is a digital page`, DIGITAL_FIX);
 	if (content.inlineImages > 0) return pageProblem(number, `page ${number} draws its image inline, which the node does not read`, RENDER_FIX);
