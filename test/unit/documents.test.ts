@@ -7,7 +7,7 @@ import { flattenFields, type FlatValue } from '../../nodes/EtopOcr/output/flatte
 import { layOut } from '../../nodes/EtopOcr/output/layout';
 import { documentMeta } from '../../nodes/EtopOcr/output/meta';
 import { readBox, type PositionPart } from '../../nodes/EtopOcr/output/positions';
-import type { ShapeSettings } from '../../nodes/EtopOcr/output/shapeFields';
+import type { ShapeSettings } from '../../nodes/EtopOcr/params/parameters';
 
 const ENGLISH: ShapeSettings = { naming: 'english', normalize: false };
 const NORMALIZED: ShapeSettings = { naming: 'english', normalize: true };

@@ -9,8 +9,8 @@ import { settle, settleAsync } from '../shared/settle';
 import { binarySource } from './imageSource';
 import { readBinaryImage, readImageBytes, readTextImage, type ImagePayload } from './readImage';
 
-/** The settings of Input Binary Fields and the PDF options. */
-export type CollectSettings = Pick<ImageSettings, 'binaryFields' | 'readPdfs' | 'maxPdfPages'>;
+/** Input, Send File As, Input Binary Fields and the PDF options. */
+export type CollectSettings = Pick<ImageSettings, 'inputType' | 'multipart' | 'binaryFields' | 'readPdfs' | 'maxPdfPages'>;
 
 export type ImageMeta = SourceMeta & Partial<PageMeta>;
 
@@ -130,7 +130,7 @@ function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, h
 					throw inputError(context, `${parameter}: ${encoded.error.reason}`, encoded.error.fix);
 				}
 				const bytes = encoded.value;
-				return await readImageBytes(context, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, where);
+				return await readImageBytes(context, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, where, settings.multipart);
 			},
 		};
 	});
@@ -154,7 +154,7 @@ async function binaryImages(context: IExecuteSingleFunctions, name: string, sett
 		if (!isInputError(error)) throw error;
 		return [{ kind: 'refused', meta: source, error: error as NodeOperationError }];
 	}
-	return read.value ?? [{ kind: 'job', meta: source, payload: async () => await readBinary(context, name, async () => await readBinaryImage(context, name)) }];
+	return read.value ?? [{ kind: 'job', meta: source, payload: async () => await readBinary(context, name, async () => await readBinaryImage(context, name, settings.multipart)) }];
 }
 
 /**
@@ -164,8 +164,8 @@ async function binaryImages(context: IExecuteSingleFunctions, name: string, sett
  * when nothing of the item can be read (no binary field matches at all).
  */
 export async function collectImages(context: IExecuteSingleFunctions, settings: CollectSettings): Promise<CollectedImages> {
-	if (context.getNodeParameter('inputType') !== 'binary') {
-		return { images: [{ kind: 'job', meta: { ...NO_BINARY_SOURCE }, payload: async () => await readTextImage(context) }], forget: () => {} };
+	if (settings.inputType !== 'binary') {
+		return { images: [{ kind: 'job', meta: { ...NO_BINARY_SOURCE }, payload: async () => await readTextImage(context, settings.inputType) }], forget: () => {} };
 	}
 	const available = Object.keys(context.getInputData().binary ?? {});
 	const { names, missing } = matchBinaryFields(settings.binaryFields, available);

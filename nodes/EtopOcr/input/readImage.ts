@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { ImageFormat } from '../data/imageFormats';
+import { readTextInput, type InputType } from '../params/parameters';
 import { inputError } from '../shared/errors';
 import {
 	imageTail,
@@ -23,12 +24,6 @@ export type ImagePayload =
 	| { source: 'urlPath'; url: string };
 
 const SUPPORTED = 'JPEG, PNG, BMP, GIF, TIFF or WebP';
-
-/** A text parameter; an expression that resolves to nothing counts as empty, not "undefined". */
-function textParameter(context: IExecuteSingleFunctions, name: string): string {
-	const value = context.getNodeParameter(name, '');
-	return value === undefined || value === null ? '' : String(value);
-}
 
 /** Checks that the image is one of the formats ETOP reads, by its first bytes; returns the format. */
 function checkIsImage(context: IExecuteSingleFunctions, image: ImageSource, parameter: string): ImageFormat {
@@ -76,21 +71,18 @@ async function fileField(context: IExecuteSingleFunctions, image: ImageSource, p
 	return { source: 'file', image, encodedLength };
 }
 
-/** Options → Send File As. */
-const sendsMultipart = (context: IExecuteSingleFunctions) => (context.getNodeParameter('options', {}) as { uploadMethod?: string }).uploadMethod === 'mfile';
-
-/** The image in one binary field of the item (which must exist), as Send File As says. */
-export async function readBinaryImage(context: IExecuteSingleFunctions, propertyName: string): Promise<ImagePayload> {
+/** The image in one binary field of the item (which must exist), as Send File As (`multipart`) says. */
+export async function readBinaryImage(context: IExecuteSingleFunctions, propertyName: string, multipart: boolean): Promise<ImagePayload> {
 	const parameter = `the binary field "${propertyName}"`;
 	const image = await binarySource(context, propertyName);
-	if (!sendsMultipart(context)) return await fileField(context, image, parameter);
+	if (!multipart) return await fileField(context, image, parameter);
 	return await multipartFile(context, image, context.helpers.assertBinaryData(propertyName).fileName, parameter);
 }
 
 /** An image held in memory (a page image of a PDF), checked like any other, as Send File As says. */
-export async function readImageBytes(context: IExecuteSingleFunctions, bytes: Buffer, fileName: string, parameter: string): Promise<ImagePayload> {
+export async function readImageBytes(context: IExecuteSingleFunctions, bytes: Buffer, fileName: string, parameter: string, multipart: boolean): Promise<ImagePayload> {
 	const image = bufferSource(bytes);
-	if (sendsMultipart(context)) return await multipartFile(context, image, fileName, parameter);
+	if (multipart) return await multipartFile(context, image, fileName, parameter);
 	return await fileField(context, image, parameter);
 }
 
@@ -118,7 +110,7 @@ async function multipartFile(
 }
 
 function readUrl(context: IExecuteSingleFunctions): ImagePayload {
-	const value = textParameter(context, 'imageUrl').trim();
+	const value = readTextInput(context, 'imageUrl').trim();
 	let url: URL | undefined;
 	try {
 		url = new URL(value);
@@ -136,7 +128,7 @@ function readUrl(context: IExecuteSingleFunctions): ImagePayload {
 }
 
 async function readBase64(context: IExecuteSingleFunctions): Promise<ImagePayload> {
-	const base64 = normalizeBase64(textParameter(context, 'base64Data'));
+	const base64 = normalizeBase64(readTextInput(context, 'base64Data'));
 	const parameter = 'Base64 Data';
 	if (base64 === '') {
 		throw inputError(context, `${parameter} is empty`, 'Map the field that holds the base64 image.');
@@ -155,7 +147,7 @@ async function readBase64(context: IExecuteSingleFunctions): Promise<ImagePayloa
  * Reads and checks the image of Image URL or Base64 Text input, so nothing is sent (or billed)
  * for input that cannot work. Binary input: collectImages.ts, readBinaryImage.
  */
-export async function readTextImage(context: IExecuteSingleFunctions): Promise<ImagePayload> {
-	if (context.getNodeParameter('inputType') === 'url') return readUrl(context);
+export async function readTextImage(context: IExecuteSingleFunctions, inputType: InputType): Promise<ImagePayload> {
+	if (inputType === 'url') return readUrl(context);
 	return await readBase64(context);
 }

@@ -13,7 +13,8 @@ import { holdsFieldList, namesProduct } from './documentParts';
 import { groupFields, type FieldGroup } from './fieldGroups';
 import { flattenRecords } from './flatten';
 import { readBox, type Box, type PositionPart } from './positions';
-import { shapeField, type ShapedField, type ShapeSettings } from './shapeFields';
+import type { ShapeSettings } from '../params/parameters';
+import { shapeField, type ShapedField } from './shapeFields';
 import { UniqueKeys } from './uniqueKeys';
 
 /** Which document a result is, for the item's meta. */

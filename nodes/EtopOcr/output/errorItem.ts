@@ -7,6 +7,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { readErrorItemParameters, type ParameterSource } from '../params/parameters';
 import { readContext } from '../shared/errors';
 import { withInputBinary } from './passThrough';
 
@@ -37,16 +38,9 @@ export interface ErrorDetails extends IDataObject {
 	imageUrl: string | null;
 }
 
-/** Where the failed item's image came from. */
-function sourceOf(context: IExecuteSingleFunctions): Pick<ErrorDetails, 'binaryName' | 'fileName' | 'imageUrl'> {
-	const inputType = context.getNodeParameter('inputType', 'binary');
-	if (inputType === 'url') {
-		const url = context.getNodeParameter('imageUrl', '');
-		return { binaryName: null, fileName: null, imageUrl: typeof url === 'string' ? url.trim() : null };
-	}
-	if (inputType !== 'binary') return { binaryName: null, fileName: null, imageUrl: null };
-	const binaryName = String(context.getNodeParameter('binaryPropertyName', 'data'));
-	return { binaryName, fileName: context.getInputData().binary?.[binaryName]?.fileName ?? null, imageUrl: null };
+/** Where the failed item's image came from, by the parameters. */
+function sourceOf(context: IExecuteSingleFunctions, { binaryName, imageUrl }: ParameterSource): Pick<ErrorDetails, 'binaryName' | 'fileName' | 'imageUrl'> {
+	return { binaryName, fileName: binaryName === null ? null : (context.getInputData().binary?.[binaryName]?.fileName ?? null), imageUrl };
 }
 
 /** The output item for an item that failed with continue-on-fail (or an error output). */
@@ -56,6 +50,7 @@ export function errorItem(
 	pairedItem: IPairedItemData,
 	source: IDataObject = {},
 ): INodeExecutionData {
+	const parameters = readErrorItemParameters(context);
 	const known = readContext(error);
 	const attempts = (error.context as IDataObject).attempts;
 	const details: ErrorDetails = {
@@ -67,8 +62,8 @@ export function errorItem(
 		// A problem found before sending (INPUT) made no call, whatever attempt it was found in.
 		attempts: known?.etopCode !== 'INPUT' && typeof attempts === 'number' ? attempts : 0,
 		// What the parameters say, then what the caller knows of the very image (e.g. a PDF page).
-		...sourceOf(context),
+		...sourceOf(context, parameters.source),
 		...source,
 	};
-	return withInputBinary(context, { json: { error: details }, pairedItem });
+	return withInputBinary(context, { json: { error: details }, pairedItem }, parameters.includeInputBinary);
 }

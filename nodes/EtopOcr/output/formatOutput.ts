@@ -1,42 +1,11 @@
-import type {
-	IBinaryKeyData,
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requestedPid } from '../params/documentType';
+import type { NodeParameters, OutputSettings } from '../params/parameters';
 import { extractCroppedImages, type CroppedImage } from './croppedImages';
 import { shapeDocument, type ShapedDocument } from './documents';
 import { documentParts } from './documentParts';
 import { layOut } from './layout';
 import { buildMeta, documentMeta, type DocumentsInItem } from './meta';
-import type { FieldNaming, ShapeSettings } from './shapeFields';
-
-interface OutputSettings extends ShapeSettings {
-	simplify: boolean;
-	oneItemPerDocument: boolean;
-	/** Return Field Positions: `fieldPositions` is there only then, and always then (empty if none came). */
-	positions: boolean;
-	/** Return Cropped Images: crops become binary properties; otherwise they are dropped. */
-	crops: boolean;
-	includeInputFields: boolean;
-}
-
-function readSettings(context: IExecuteSingleFunctions): OutputSettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	return {
-		simplify: context.getNodeParameter('simplify', true) as boolean,
-		naming: (options.fieldNames ?? 'english') as FieldNaming,
-		// On unless turned off: an option not added to the collection is on.
-		normalize: options.normalizeValues !== false,
-		oneItemPerDocument: options.oneItemPerDocument === true,
-		positions: options.returnPositions === true,
-		crops: options.returnCroppedImages === true,
-		includeInputFields: options.includeInputFields === true,
-	};
-}
 
 async function binaryOf(context: IExecuteSingleFunctions, images: CroppedImage[]): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
@@ -105,22 +74,14 @@ function rawBody(body: IDataObject, pid: number, settings: OutputSettings): { js
  * Return Cropped Images and are dropped without it. The request hook pairs every item returned
  * here to the input item.
  */
-export async function formatOutput(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	_response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const settings = readSettings(this);
-	const pid = requestedPid(this);
-	const input = settings.includeInputFields ? this.getInputData().json : {};
+export async function formatOutput(context: IExecuteSingleFunctions, body: IDataObject, { pid, output: settings }: NodeParameters): Promise<INodeExecutionData[]> {
+	const input = settings.includeInputFields ? context.getInputData().json : {};
+	const shaped = settings.simplify ? shapeBody(body, pid, settings) : [rawBody(body, pid, settings)];
 	const results: INodeExecutionData[] = [];
-	for (const { json: body } of items) {
-		const shaped = settings.simplify ? shapeBody(body, pid, settings) : [rawBody(body, pid, settings)];
-		for (const { json, images } of shaped) {
-			const item: INodeExecutionData = { json: settings.includeInputFields ? { ...input, ...json } : json };
-			if (images.length) item.binary = await binaryOf(this, images);
-			results.push(item);
-		}
+	for (const { json, images } of shaped) {
+		const item: INodeExecutionData = { json: settings.includeInputFields ? { ...input, ...json } : json };
+		if (images.length) item.binary = await binaryOf(context, images);
+		results.push(item);
 	}
 	return results;
 }

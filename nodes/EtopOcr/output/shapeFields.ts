@@ -1,4 +1,5 @@
 import type { FieldFamily } from '../data/catalogue';
+import type { ShapeSettings } from '../params/parameters';
 import { lookupFieldName, type FieldName } from '../data/fieldNames';
 import { CROP_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, POSITION_MEMBERS, SCORE_MEMBERS } from '../data/memberNames';
 import { camelCase } from './camelCase';
@@ -6,13 +7,6 @@ import type { Detail, FieldGroup } from './fieldGroups';
 import type { FlatValue } from './flatten';
 import { normalizeValue } from './normalize';
 import { readBox, type Box, type PositionPart } from './positions';
-
-export type FieldNaming = 'english' | 'asReturned';
-
-export interface ShapeSettings {
-	naming: FieldNaming;
-	normalize: boolean;
-}
 
 /** A field ready to be laid out: its name, values and what the service said about it. */
 export interface ShapedField {

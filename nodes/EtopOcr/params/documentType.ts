@@ -3,8 +3,11 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { CUSTOM_PID_VALUE, pidForDocumentType } from '../data/catalogue';
 import { inputError } from '../shared/errors';
 
-function customPid(context: IExecuteSingleFunctions): number {
-	const value = context.getNodeParameter('customPid', '') as unknown;
+/** Reads one parameter of the item (parameters.ts). */
+type Read = (name: string, fallback: unknown) => unknown;
+
+function customPid(context: IExecuteSingleFunctions, read: Read): number {
+	const value = read('customPid', '');
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^[1-9]\d{0,8}$/.test(text)) {
 		throw inputError(
@@ -20,9 +23,9 @@ function customPid(context: IExecuteSingleFunctions): number {
  * The pid of the item's request: the chosen document type, a name or pid an expression gave
  * (e.g. from an AI agent or an earlier auto-classification), or the custom Product ID.
  */
-export function requestedPid(context: IExecuteSingleFunctions): number {
-	const value = context.getNodeParameter('documentType') as unknown;
-	if (value === CUSTOM_PID_VALUE) return customPid(context);
+export function requestedPid(context: IExecuteSingleFunctions, read: Read): number {
+	const value = read('documentType', undefined);
+	if (value === CUSTOM_PID_VALUE) return customPid(context, read);
 	const pid = pidForDocumentType(value);
 	if (pid === undefined) {
 		throw inputError(

@@ -15,7 +15,7 @@ import type { ImagePayload } from '../input/readImage';
 import { errorItem } from '../output/errorItem';
 import { canceledError, failureOf, inputError, readContext } from '../shared/errors';
 import { formatOutput } from '../output/formatOutput';
-import { parseEtopAnswer, type EtopAnswer } from '../output/parseResponse';
+import { parseEtopAnswer } from '../output/parseResponse';
 import { withInputBinary } from '../output/passThrough';
 import { connectTo } from './connection';
 import { MAX_RETRY_AFTER_MS } from './defaults';
@@ -26,7 +26,7 @@ import { untilAborted } from './inputBarrier';
 import type { Slot, SlotOutcome } from './limiter';
 import { checkItemImages, readItemImages } from './itemImages';
 import { multipartBody } from './multipartBody';
-import { readParameters, type HookParameters } from '../params/parameters';
+import { readParameters, type NodeParameters } from '../params/parameters';
 import { retryDelay } from './retryDelay';
 import { withRunSummary, type AttemptBilling } from './runCost';
 import { getRunState, type RunCredential, type RunState } from './runState';
@@ -34,7 +34,7 @@ import { getRunState, type RunCredential, type RunState } from './runState';
 /**
  * The per-item hook (declarative `routing.operations.pagination`, which n8n hands the whole
  * request of one item). n8n starts every item's hook at once. Each item goes through:
- *   1. parameters: read and checked once (parameters.ts);
+ *   1. parameters: read and checked (params/parameters.ts: once per run unless an expression makes them per item);
  *   2. input: the item's images found and checked, nothing sent yet (input/collectImages.ts: every
  *      matching binary field, every page of a scanned PDF);
  *   3. with stop-on-error, the barrier: no call of the run leaves before every item passed 2;
@@ -56,7 +56,7 @@ export async function sendOcrRequest(
 	const ended = AbortSignal.any([cancel, state.stop.signal]);
 	return await withRunSummary(state.cost, this.getItemIndex(), async () => {
 		try {
-			let parameters: HookParameters | undefined;
+			let parameters: NodeParameters | undefined;
 			let credential: RunCredential | undefined;
 			let collected: CollectedImages | undefined;
 			const prepare = async () => {
@@ -79,7 +79,7 @@ export async function sendOcrRequest(
 			return await readItemImages(this, checked.images, collected, requestFields(requestData, checked), state.cost, async (image, payload, onAttempt) => {
 				const read = async () => payload ?? (await image.payload());
 				const answer = await call(this, state, requestData, checked, credential!, cancel, ended, read, onAttempt);
-				return answer === undefined ? undefined : (await shapeOutput(this, answer, checked)).map((item) => withInputBinary(this, item));
+				return answer === undefined ? undefined : (await shapeOutput(this, answer, checked)).map((item) => withInputBinary(this, item, checked.output.includeInputBinary));
 			});
 		} catch (caught) {
 			const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;
@@ -108,7 +108,6 @@ type OnAttempt = (attempt: number, billing: AttemptBilling) => void;
 
 interface Answered {
 	json: IDataObject;
-	answer: EtopAnswer;
 	attempts: number;
 }
 
@@ -121,7 +120,7 @@ async function call(
 	context: IExecutePaginationFunctions,
 	state: RunState,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	parameters: HookParameters,
+	parameters: NodeParameters,
 	credential: RunCredential,
 	cancel: AbortSignal,
 	ended: AbortSignal,
@@ -158,7 +157,7 @@ async function call(
 				const json = parseEtopAnswer(context, answer, credential.scrub);
 				outcome = 'ok';
 				onAttempt(attempt, 'possiblyBilled');
-				return { json, answer, attempts: attempt };
+				return { json, attempts: attempt };
 			} catch (error) {
 				caught = error;
 				if (readContext(error)?.etopCode === '-52' || failureOf(error) === 'busyHttp') outcome = 'busy';
@@ -212,7 +211,7 @@ function formFields(body: unknown): Record<string, string> {
 }
 
 /** The form fields of every call of the item: the pid and the options routing collected. */
-function requestFields(requestData: DeclarativeRestApiSettings.ResultOptions, parameters: HookParameters): Record<string, string> {
+function requestFields(requestData: DeclarativeRestApiSettings.ResultOptions, parameters: NodeParameters): Record<string, string> {
 	return { pid: String(parameters.pid), ...formFields(requestData.options.body) };
 }
 
@@ -227,7 +226,7 @@ async function buildRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	{ endpoint, uploadField }: RunCredential,
 	image: ImagePayload,
-	parameters: HookParameters,
+	parameters: NodeParameters,
 ): Promise<IHttpRequestOptions> {
 	const fields = requestFields(requestData, parameters);
 	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
@@ -253,9 +252,9 @@ async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 const RENAMED_ERROR_MEMBER = 'errorField';
 
 /** Phase 5: the answer shaped into the node's output items (formatOutput.ts), with the attempts in meta. */
-async function shapeOutput(context: IExecuteSingleFunctions, answered: Answered, parameters: HookParameters): Promise<INodeExecutionData[]> {
-	const { json, answer, attempts } = answered;
-	const items = await formatOutput.call(context, [{ json }], { body: json, headers: answer.headers as IDataObject, statusCode: answer.statusCode });
+async function shapeOutput(context: IExecuteSingleFunctions, answered: Answered, parameters: NodeParameters): Promise<INodeExecutionData[]> {
+	const { json, attempts } = answered;
+	const items = await formatOutput(context, json, parameters);
 	for (const item of items) {
 		// Only the simplified output has the node's meta block; with Simplify off, `meta` would be
 		// whatever the body holds under that name (a number made this throw).

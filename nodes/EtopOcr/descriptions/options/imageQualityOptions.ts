@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { pidForDocumentType } from '../../data/catalogue';
 import { IMAGE_CHECKS, imageCheckDigits } from '../../data/imageChecks';
+import { nodeParameter } from '../../params/parameters';
 
 /** The ID card's image-quality checks (`imageCheck`, `imageCheckVaule`): only pid 2 evaluates them. */
 const ID_CARD = { '/documentType': ['2'] };
@@ -10,8 +11,8 @@ async function setImageCheck(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const digits = imageCheckDigits(this.getNodeParameter('options', {}) as Record<string, unknown>);
-	if (digits !== undefined && pidForDocumentType(this.getNodeParameter('documentType')) === 2) {
+	const digits = imageCheckDigits(nodeParameter(this, 'options', {}) as Record<string, unknown>);
+	if (digits !== undefined && pidForDocumentType(nodeParameter(this, 'documentType', undefined)) === 2) {
 		(requestOptions.body as Record<string, unknown>).imageCheck = digits;
 	}
 	return requestOptions;
