@@ -76,6 +76,22 @@ describe('connection reuse', () => {
 		expect(front.connections).toBe(12);
 	});
 
+	it("keeps n8n's own connection per call where n8n checks outbound calls (its SSRF guard, as n8n-core 2.14 to 2.29 hold it)", async () => {
+		const front = await relay();
+		// n8n's server sets additionalData.ssrfBridge when N8N_SSRF_PROTECTION_ENABLED is on; this
+		// n8n-core does not use it, so what is counted is the node's choice of n8n's own path.
+		const ssrfBridge = { validateUrl: async () => ({ ok: true }) };
+		const result = await runWorkflow({
+			credentials: { ...credentials(), endpoint: endpointAt(front.origin) },
+			parameters: parameters({ maxConcurrency: 4 }),
+			items: items(12),
+			onError: 'continueRegularOutput',
+			additionalData: { ssrfBridge },
+		});
+		expect(failed(result)).toEqual([]);
+		expect(front.connections).toBe(12);
+	});
+
 	it('sends every call through Request Options → Proxy', async () => {
 		const front = await relay();
 		const proxy = await startProxy();

@@ -205,6 +205,8 @@ export interface RunOptions {
 	signal?: AbortSignal;
 	/** Called as the ETOP node (or its peer) starts and finishes, e.g. to read the CPU time it takes. */
 	onNode?: { before(): void; after(): void };
+	/** Members added to n8n's additionalData, as a server of another n8n version sets them (e.g. its SSRF guard). */
+	additionalData?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -248,7 +250,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	});
 	const start: IExecuteData = { node: input, data: { main: [[{ json: {} }]] }, source: null };
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [start] } });
-	const data = additionalData(options.credentials, workflow);
+	const data = Object.assign(additionalData(options.credentials, workflow), options.additionalData);
 	const { onNode } = options;
 	if (onNode) {
 		data.hooks!.addHandler('nodeExecuteBefore', (name) => {

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { makeScrub, type Scrub } from '../output/redact';
 import { accountLimiter } from './accounts';
+import { egressFiltered } from './connection';
 import { uploadFieldOf, type UploadField } from './formBody';
 import { InputBarrier } from './inputBarrier';
 import type { AccountLimiter, RunQueue } from './limiter';
@@ -16,6 +17,8 @@ export interface RunCredential {
 	scrub: Scrub;
 	/** The limiter of the credential's account, shared with every other run in this process. */
 	account: AccountLimiter;
+	/** n8n checks this process's outbound calls: they keep n8n's own connection per call (connection.ts). */
+	egressFiltered: boolean;
 }
 
 /** What the items of one node run share: their queue at the account's limit, the stop, the input barrier, the credential. */
@@ -45,14 +48,16 @@ export interface RunState {
 const runs = new WeakMap<object, RunState>();
 
 function newRunState(context: IExecuteSingleFunctions): RunState {
-	const credential = context
-		.getCredentials<{ endpoint?: unknown; uploadField?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi')
-		.then(({ endpoint, uploadField, apiKey, secret }) => ({
-			endpoint: String(endpoint ?? ''),
-			uploadField: uploadFieldOf(uploadField),
-			scrub: makeScrub([apiKey, secret]),
-			account: accountLimiter(String(endpoint ?? ''), String(apiKey ?? '')),
-		}));
+	const credential = Promise.all([
+		context.getCredentials<{ endpoint?: unknown; uploadField?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi'),
+		egressFiltered(context),
+	]).then(([{ endpoint, uploadField, apiKey, secret }, filtered]) => ({
+		endpoint: String(endpoint ?? ''),
+		uploadField: uploadFieldOf(uploadField),
+		scrub: makeScrub([apiKey, secret]),
+		account: accountLimiter(String(endpoint ?? ''), String(apiKey ?? '')),
+		egressFiltered: filtered,
+	}));
 	// Awaited by every item; a failure is theirs to report.
 	credential.catch(() => undefined);
 	let queue: RunQueue | undefined;

@@ -224,13 +224,13 @@ function requestFields(requestData: DeclarativeRestApiSettings.ResultOptions, pa
  */
 async function buildRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	{ endpoint, uploadField }: RunCredential,
+	{ endpoint, uploadField, egressFiltered }: RunCredential,
 	image: ImagePayload,
 	parameters: NodeParameters,
 ): Promise<IHttpRequestOptions> {
 	const fields = requestFields(requestData, parameters);
 	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
-	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections), disableFollowRedirect: true } as IHttpRequestOptions;
+	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections && !egressFiltered), disableFollowRedirect: true } as IHttpRequestOptions;
 	if (image.source === 'mfile') {
 		const { body, contentType } = await multipartBody(fields, image.image, image.fileName, image.mimeType);
 		return { ...options, headers: { ...(options.headers ?? {}), 'Content-Type': contentType }, body };

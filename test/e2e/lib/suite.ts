@@ -275,17 +275,17 @@ export function describeN8n(major: N8nMajor): void {
 			]);
 		});
 
-		// n8n-core up to 2.1x and 1.x build no agent for a call given as baseURL + empty url, so it
-		// rides Node's keep-alive agent; n8n 2.41 builds one per call whatever the URL.
-		test(`connections: ${RELAYED_SCANS} scans two at a time over ${major === 1 ? `at most ${RELAYED_CONCURRENCY}` : `${RELAYED_SCANS} (n8n 2.41 builds a connection per call)`} connections`, async () => {
+		// n8n-core builds no agent for a call whose address it cannot parse from url + baseURL (the
+		// scheme alone as baseURL), so the calls ride Node's keep-alive agent in n8n 1.x and 2.41 alike.
+		test(`connections: ${RELAYED_SCANS} scans two at a time over at most ${RELAYED_CONCURRENCY} connections`, async () => {
 			const before = ctx.relay.connections;
 			const { execution } = await runOk(ctx, 'E2eConnections01');
 			const items = outputItems(execution, 'ETOP OCR', 0);
 			expect(items).toHaveLength(RELAYED_SCANS);
 			expect(items.every((item) => item.json.name === '王晓明')).toBe(true);
 			const opened = ctx.relay.connections - before;
-			if (major === 1) expect(opened).toBeLessThanOrEqual(RELAYED_CONCURRENCY);
-			else expect(opened).toBe(RELAYED_SCANS);
+			expect(opened).toBeGreaterThanOrEqual(1);
+			expect(opened).toBeLessThanOrEqual(RELAYED_CONCURRENCY);
 		});
 
 		test('binary data in filesystem mode: inputs and cropped images are stored as files, not in the execution', async () => {
