@@ -350,13 +350,20 @@ describe('the raw body with Simplify off', () => {
 			simplify: false,
 			options: { fieldNames: 'english', normalizeValues: true, oneItemPerDocument: true },
 		});
-		const withoutTiming = ({ recogInfo: _info, totalMs: _ms, ...rest }: IDataObject) => rest;
+		const withoutTiming = ({ recogInfo: _info, totalMs: _ms, meta: _meta, ...rest }: IDataObject) => rest;
 		expect(withoutTiming(optioned.json)).toEqual(withoutTiming(plain.json));
 		const [result] = plain.json.ResultList as IDataObject[];
 		expect((result.FieldList as IDataObject[]).map(({ key, chn_key, value }) => [key, chn_key, value])).toEqual(DOCUMENTS[21].front.fields);
 		expect(result.明细).toEqual(DOCUMENTS[21].items!.rows);
 		expect(plain.json.ErrorCode).toBe(0);
-		expect(plain.json).not.toHaveProperty('meta');
+		// Beside the body's own members only where the image came from (and, on the run's last item, its cost).
+		expect(plain.json.meta).toEqual({
+			binaryName: 'data',
+			fileName: expect.any(String),
+			mimeType: expect.any(String),
+			fileSize: expect.any(Number),
+			runSummary: expect.objectContaining({ callsSent: 1 }),
+		});
 	});
 
 	it('is one item for several documents too', async () => {

@@ -109,6 +109,19 @@ describe('one email, several attachments', () => {
 		expect(sandbox().calls).toHaveLength(2);
 	});
 
+	it('with Simplify off, each raw answer keeps its members and gets meta with where its image came from', async () => {
+		const { binary } = emailAttachments();
+		const result = await run(credentials(), { ...INBOX, binaryPropertyName: 'attachment_0, attachment_2', simplify: false }, [email(binary)]);
+		const items = result.outputs[0];
+		expect(items.map((item) => [meta(item).binaryName, meta(item).fileName, meta(item).page ?? null, meta(item).pageCount ?? null])).toEqual([
+			['attachment_0', 'front.jpg', null, null],
+			['attachment_2', 'scan.pdf', 1, 2],
+			['attachment_2', 'scan.pdf', 2, 2],
+		]);
+		for (const item of items) expect(item.json).toMatchObject({ ErrorCode: 0, ResultList: expect.any(Array) });
+		expect(meta(items[2]).runSummary).toMatchObject({ callsSent: 3 });
+	});
+
 	it('nothing matches at all: one clear error for the item', async () => {
 		const { binary } = emailAttachments();
 		const result = await run(credentials(), { documentType: '2', binaryPropertyName: 'scan_*' }, [email(binary)], 'continueRegularOutput');
@@ -253,7 +266,26 @@ describe('Skip Images Already Read', () => {
 		expect(sandbox().calls).toHaveLength(1);
 		expect(result.outputs[0]).toHaveLength(1);
 		expect(result.outputs[0][0].pairedItem).toEqual({ item: 0 });
-		expect(meta(result.outputs[0][0]).runSummary).toBeUndefined();
+		// The last input item has no item left: the summary rides on the run's last item, the first one's.
+		expect(meta(result.outputs[0][0]).runSummary).toEqual({ callsSent: 1, possiblyBilled: 1, retried: 0, skippedAlreadyRead: 1, refusedLocally: 0 });
+	});
+
+	it('Drop Them over several emails: the summary is on the last item of the run, wherever it comes from; a run with nothing left has no item', async () => {
+		const repeated = emailAttachments();
+		const parameters = { ...INBOX, binaryPropertyName: 'attachment_0, attachment_1, attachment_2', options: { skipAlreadyRead: true, alreadyReadOutput: 'drop' } };
+		await run(credentials(), parameters, [email(repeated.binary)]);
+		sandbox().reset();
+		const fresh = emailAttachments();
+		// A new email, then two repeats whose images are all dropped.
+		const result = await run(credentials(), parameters, [email(fresh.binary, 'new'), email(repeated.binary, 'again'), email(repeated.binary, 'and again')]);
+		const items = result.outputs[0];
+		expect(items.map((item) => item.pairedItem)).toEqual(Array(4).fill({ item: 0 }));
+		expect(items.map((item) => meta(item).runSummary ?? null)).toEqual([null, null, null, { callsSent: 4, possiblyBilled: 4, retried: 0, skippedAlreadyRead: 8, refusedLocally: 0 }]);
+		sandbox().reset();
+		const nothing = await run(credentials(), parameters, [email(repeated.binary), email(fresh.binary)]);
+		expect(nothing.error).toBeUndefined();
+		expect(nothing.outputs[0] ?? []).toHaveLength(0);
+		expect(sandbox().calls).toHaveLength(0);
 	});
 
 	it('a failed read is not remembered: the next run sends the image again', async () => {

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { IMAGE_CHECKS } from '../../nodes/EtopOcr/data/imageChecks';
 import { documentTypeOptions } from '../../nodes/EtopOcr/data/catalogue';
@@ -106,7 +106,8 @@ describe('output', () => {
 		const body = outputs[0][0].json;
 		expect(body.ErrorCode).toBe('0');
 		expect(body).toHaveProperty('recogInfo');
-		expect(body).not.toHaveProperty('meta');
+		// The body's members as sent, and beside them only meta: where the image came from and the run's cost.
+		expect(Object.keys(body.meta as IDataObject)).toEqual(['binaryName', 'fileName', 'mimeType', 'fileSize', 'runSummary']);
 		expect(sandbox().calls[0].errorCode).toBe('0');
 	});
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-
 import { isInputError, type CollectedImages, type ImageJob, type ImageMeta } from '../input/collectImages';
 import type { ImagePayload } from '../input/readImage';
 import type { ImageSettings } from '../params/parameters';
@@ -26,9 +25,16 @@ async function imageDigest(payload: ImagePayload): Promise<Buffer | undefined> {
 	return hash.digest();
 }
 
+/**
+ * Where the image came from, in the item's `meta`: merged into a simplified item's, and added as
+ * the one member beside the body's own with Simplify off (ETOP's answers have no `meta`
+ * member; the body's members are left as they are), so that `$json.meta.fileName` ties a result
+ * to its attachment or page either way.
+ */
 function withMeta(item: INodeExecutionData, meta: IDataObject, simplify: boolean): INodeExecutionData {
 	const own = item.json.meta;
 	if (simplify && own && typeof own === 'object' && !Array.isArray(own)) item.json.meta = { ...(own as IDataObject), ...meta };
+	else if (!simplify && own === undefined) item.json.meta = { ...meta };
 	return item;
 }
 
