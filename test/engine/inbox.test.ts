@@ -122,6 +122,30 @@ describe('one email, several attachments', () => {
 		expect(meta(items[2]).runSummary).toMatchObject({ callsSent: 3 });
 	});
 
+	it('Include Input Binary: each item carries the attachment it was read from (the whole PDF for a page), not the others', async () => {
+		const { binary } = emailAttachments();
+		const result = await run(credentials(), { ...INBOX, options: { nonImageFiles: 'skip', includeInputBinary: true } }, [email(binary)], 'continueRegularOutput');
+		const items = result.outputs[0];
+		expect(items.slice(0, 4).map((item) => Object.keys(item.binary ?? {}))).toEqual([['attachment_0'], ['attachment_1'], ['attachment_2'], ['attachment_2']]);
+		expect(items.slice(0, 4).map((item) => item.binary?.[String(meta(item).binaryName)]?.fileName)).toEqual(['front.jpg', 'back.png', 'scan.pdf', 'scan.pdf']);
+		// An error item of one attachment carries that attachment.
+		const refused = await run(credentials(), { ...INBOX, options: { includeInputBinary: true } }, [email(binary)], 'continueRegularOutput');
+		const failed = refused.outputs[0].find((item) => failure(item));
+		expect(failure(failed!)?.binaryName).toBe('attachment_3');
+		expect(Object.keys(failed!.binary ?? {})).toEqual(['attachment_3']);
+	});
+
+	it('an error of the whole item with a pattern names the fields and files the pattern matched', async () => {
+		const { binary } = emailAttachments();
+		const result = await run(credentials(), { ...INBOX, options: { maxConcurrency: 0 } }, [email(binary)], 'continueRegularOutput');
+		expect(result.outputs[0]).toHaveLength(1);
+		expect(failure(result.outputs[0][0])).toMatchObject({
+			code: 'INPUT',
+			binaryName: 'attachment_0, attachment_1, attachment_2, attachment_3',
+			fileName: 'front.jpg, back.png, scan.pdf, signature.txt',
+		});
+	});
+
 	it('nothing matches at all: one clear error for the item', async () => {
 		const { binary } = emailAttachments();
 		const result = await run(credentials(), { documentType: '2', binaryPropertyName: 'scan_*' }, [email(binary)], 'continueRegularOutput');

@@ -9,6 +9,7 @@ import type {
 
 import { readErrorItemParameters, type ParameterSource } from '../params/parameters';
 import { readContext } from '../shared/errors';
+import { matchBinaryFields } from '../input/binaryFields';
 import { withInputBinary } from './passThrough';
 
 /**
@@ -38,9 +39,18 @@ export interface ErrorDetails extends IDataObject {
 	imageUrl: string | null;
 }
 
-/** Where the failed item's image came from, by the parameters. */
+/**
+ * Where the failed item's image came from, by the parameters: Input Binary Fields as a list or
+ * pattern is matched against the item's fields (as the node read them), so a failure of the
+ * whole item names the fields and files it was about; several are joined with ", ".
+ */
 function sourceOf(context: IExecuteSingleFunctions, { binaryName, imageUrl }: ParameterSource): Pick<ErrorDetails, 'binaryName' | 'fileName' | 'imageUrl'> {
-	return { binaryName, fileName: binaryName === null ? null : (context.getInputData().binary?.[binaryName]?.fileName ?? null), imageUrl };
+	if (binaryName === null) return { binaryName, fileName: null, imageUrl };
+	const binary = context.getInputData().binary ?? {};
+	const { names } = matchBinaryFields(binaryName, Object.keys(binary));
+	if (names.length === 0) return { binaryName, fileName: null, imageUrl };
+	const fileNames = names.map((name) => binary[name].fileName).filter((name): name is string => typeof name === 'string');
+	return { binaryName: names.join(', '), fileName: fileNames.length ? fileNames.join(', ') : null, imageUrl };
 }
 
 /** The output item for an item that failed with continue-on-fail (or an error output). */
@@ -65,5 +75,5 @@ export function errorItem(
 		...sourceOf(context, parameters.source),
 		...source,
 	};
-	return withInputBinary(context, { json: { error: details }, pairedItem }, parameters.includeInputBinary);
+	return withInputBinary(context, { json: { error: details }, pairedItem }, parameters.includeInputBinary, details.binaryName);
 }

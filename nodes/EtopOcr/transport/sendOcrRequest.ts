@@ -79,7 +79,7 @@ export async function sendOcrRequest(
 			return await readItemImages(this, checked.images, collected, requestFields(requestData, checked), state.cost, async (image, payload, onAttempt) => {
 				const read = async () => payload ?? (await image.payload());
 				const answer = await call(this, state, requestData, checked, credential!, cancel, ended, read, onAttempt);
-				return answer === undefined ? undefined : (await shapeOutput(this, answer, checked)).map((item) => withInputBinary(this, item, checked.output.includeInputBinary));
+				return answer === undefined ? undefined : (await shapeOutput(this, answer, checked)).map((item) => withInputBinary(this, item, checked.output.includeInputBinary, image.meta.binaryName));
 			});
 		} catch (caught) {
 			const error = cancel.aborted && !readContext(caught) ? canceledError(this, false) : caught;

@@ -38,7 +38,7 @@ export const outputOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to pass the input binary files (e.g. the scanned attachment) through to the result and to an error item, so that a later step can file or forward each scan with what was read from it',
+			'Whether each result and error item carries the binary file its image was read from (the attachment, or the whole PDF for a page), under its own field name, so that a later step can file or forward each scan with what was read from it. An email\'s other attachments stay with their own items; with Image URL or Base64 input all input binary files are passed on.',
 	},
 	{
 		displayName: 'Normalize Values',
