@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENCY } from '../../nodes/EtopOcr/params/limits';
-import { runWorkflow, shutdownEngine, useFilesystemBinaryMode, type RunResult } from '../harness/engine';
+import { runWorkflow, shutdownEngine, useFilesystemBinaryMode, type RunOptions, type RunResult } from '../harness/engine';
 import { makePng } from '../fixtures/images';
 import { errorOf } from '../harness/errorOf';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
@@ -31,6 +31,7 @@ import { idleStart } from './idleStart';
 import { load } from './measure';
 import { pdfSection } from './pdf';
 import { runRawClient } from './rawClient';
+import { stockNodeType } from './stockNode';
 import { printSummary } from './summary';
 import { throughput } from './throughput';
 import { RemoteSandbox } from './remoteSandbox';
@@ -103,9 +104,6 @@ function readSettings(argv: string[]): Settings {
 
 const credentialsFor = (sandbox: RemoteSandbox) => ({ apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: sandbox.endpoint });
 
-const codes = (result: RunResult, code: string) =>
-	(result.outputs[0] ?? []).filter((item) => errorOf(item)?.code === code).length;
-
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 function goal(met: boolean): string {
@@ -141,90 +139,98 @@ async function idealWallTime(settings: Settings, sandbox: RemoteSandbox, figures
 	console.log(`raw undici client ${Math.round(raw)} ms: ratio ${fixed(raw / ideal, 3)}; runs: ${raws.map(Math.round).join(', ')}`);
 }
 
+/** Items that failed with ETOP's `code`: the node's error items, or the stock node's (n8n's `{ json: {}, error }`). */
+function failedWith(result: RunResult, code: string): number {
+	return (result.outputs[0] ?? []).filter((item) => errorOf(item)?.code === code || String(item.error?.message ?? '').endsWith(`ErrorCode ${code}`)).length;
+}
+
+const recognised = (result: RunResult) => (result.outputs[0] ?? []).filter((item) => !errorOf(item) && !item.error).length;
+
+/** Either this node with `options`, or n8n's stock declarative node (stockNode.ts) in its place. */
+type Contestant = { stock: true } | { options: IDataObject };
+
+function runContestant(who: Contestant, sandbox: RemoteSandbox, items: RunOptions['items'], more: Partial<RunOptions> = {}): Promise<RunResult> {
+	const parameters = nodeParameters('options' in who ? who.options : {}, 'file', true);
+	const peer = 'stock' in who ? { nodeType: stockNodeType(), typeVersion: 1, parameters, credentials: true } : undefined;
+	return runWorkflow({ credentials: credentialsFor(sandbox), parameters, items, peer, ...more });
+}
+
 async function stockBehaviour(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
 	const { idealItems: items, idealLatency: latency, stockLimit: limit } = settings;
 	const { items: inputs } = benchItems(items, settings.imageKb * 1024);
-	const credentials = credentialsFor(sandbox);
 	await sandbox.setLatency(latency);
 	await sandbox.setMaxConcurrent(limit);
 	const rows: Array<Record<string, unknown>> = [];
-	const measure = async (label: string, options: IDataObject) => {
+	const measure = async (label: string, who: Contestant) => {
 		await sandbox.reset();
 		const started = performance.now();
-		const result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: inputs, onError: 'continueRegularOutput' });
+		const result = await runContestant(who, sandbox, inputs, { onError: 'continueRegularOutput' });
 		const ms = Math.round(performance.now() - started);
 		const { calls, peakInFlight } = await sandbox.stats();
 		const row = {
 			label,
-			options,
+			options: 'options' in who ? who.options : 'stock',
 			ms,
 			peakInFlight,
 			calls: calls.length,
 			busyAnswers: calls.filter((call) => call.errorCode === '-52').length,
-			itemsFailedBusy: codes(result, '-52'),
-			itemsOk: (result.outputs[0] ?? []).filter((item) => !errorOf(item)).length,
+			itemsFailedBusy: failedWith(result, '-52'),
+			itemsOk: recognised(result),
 		};
 		rows.push(row);
 		return row;
 	};
 	console.log(`\n## n8n's stock behaviour on the same work (${items} items, latency ${latency} ms, a service that allows ${limit} concurrent calls)`);
-	console.log('Stock is emulated by this node with Max Concurrent Requests = the number of items and Max Retries = 0: every');
-	console.log("item's request starts at once and nothing is retried, as n8n's RoutingNode does for a declarative node without the hook.");
-	const stock = await measure('stock (all at once, no retries)', { maxConcurrency: items, maxRetries: 0 });
-	const stockPeak = stock.peakInFlight;
-	const defaults = await measure(`this node, defaults (${DEFAULT_MAX_CONCURRENCY} at a time, 3 retries)`, {});
-	const over = await measure(`this node, ${limit * 2} at a time, 3 retries`, { maxConcurrency: limit * 2 });
+	console.log("Stock: the node's own description and routing without its per-item hook (test/bench/stockNode.ts), run by n8n's");
+	console.log('RoutingNode as any plain declarative node: every item\'s request starts at once, nothing is retried.');
+	const stock = await measure("n8n's stock declarative node", { stock: true });
+	const defaults = await measure(`this node, defaults (${DEFAULT_MAX_CONCURRENCY} at a time, 3 retries)`, { options: {} });
+	const over = await measure(`this node, ${limit * 2} at a time, 3 retries`, { options: { maxConcurrency: limit * 2 } });
 	for (const row of [stock, defaults, over]) {
 		console.log(
-			`${String(row.label).padEnd(44)} -52 answers ${String(row.busyAnswers).padStart(4)}, items failed with -52 ${String(row.itemsFailedBusy).padStart(4)}, items ok ${String(row.itemsOk).padStart(4)}, calls ${String(row.calls).padStart(4)}, ${row.ms} ms`,
+			`${String(row.label).padEnd(44)} -52 answers ${String(row.busyAnswers).padStart(4)}, items failed with -52 ${String(row.itemsFailedBusy).padStart(4)}, items ok ${String(row.itemsOk).padStart(4)}, calls ${String(row.calls).padStart(4)}, peak in flight ${String(row.peakInFlight).padStart(3)}, ${row.ms} ms`,
 		);
 	}
 
 	// Calls spent after the node has failed, without continue-on-fail: the first item is bad.
 	await sandbox.setMaxConcurrent(undefined);
-	const stop = async (options: IDataObject) => {
+	const stop = async (who: Contestant) => {
 		await sandbox.reset();
 		const marked = benchItems(items, settings.imageKb * 1024);
 		marked.items[0] = { json: { id: 'bench-0' }, binary: { data: { data: makePng({ marker: 'ETOP-SANDBOX:RESULT=19' }), fileName: 'bad.png' } } };
-		const result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: marked.items });
+		const result = await runContestant(who, sandbox, marked.items);
 		if (!result.error) throw new Error('the stop run did not stop');
 		return (await sandbox.stats()).calls.length;
 	};
-	const stockCalls = await stop({ maxConcurrency: items, maxRetries: 0 });
-	const nodeCalls = await stop({});
-	console.log(`peak calls in flight at the sandbox under stock: ${stockPeak}`);
-	console.log(`stop on the first item (recognition failed), no continue-on-fail: stock emulation sent ${stockCalls} calls, this node ${nodeCalls}`);
-	figures.stock = { items, latencyMs: latency, serviceConcurrencyLimit: limit, emulation: 'this node with maxConcurrency = items and maxRetries 0', stockPeakInFlight: stockPeak, rows, callsAfterStop: { stock: stockCalls, node: nodeCalls } };
-	await sandbox.setMaxConcurrent(undefined);
+	const stockCalls = await stop({ stock: true });
+	const nodeCalls = await stop({ options: {} });
+	console.log(`stop on the first item (recognition failed), no continue-on-fail: the stock node sent ${stockCalls} calls, this node ${nodeCalls}`);
+	figures.stock = { items, latencyMs: latency, serviceConcurrencyLimit: limit, stock: 'the node without its per-item hook, run by RoutingNode (test/bench/stockNode.ts)', rows, callsAfterStop: { stock: stockCalls, node: nodeCalls } };
 }
 
 /**
- * n8n's node setting Retry On Fail re-runs the whole node, with every item, when it fails
- * (WorkflowExecute: up to Max Tries runs, Wait Between Tries apart, here left out). Emulated by
- * running the workflow again while it fails, against one busy answer among 100 calls.
+ * n8n's node setting Retry On Fail re-runs the whole node, with every item, when it fails: the
+ * real thing (WorkflowExecute, Max Tries 3, Wait Between Tries 0 instead of n8n's 1 s), on the
+ * stock node, against one busy answer among 100 calls; beside this node's own retries.
  */
 async function retryOnFail(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
 	const items = 100;
 	const { items: inputs } = benchItems(items, settings.imageKb * 1024);
-	const credentials = credentialsFor(sandbox);
 	await sandbox.setLatency(settings.latency);
-	const measure = async (options: IDataObject, tries: number) => {
+	const measure = async (who: Contestant, retry?: RunOptions['retry']) => {
 		await sandbox.reset();
 		await sandbox.addFault({ kind: 'busy', times: 1 });
-		let runs = 0;
-		let result: RunResult;
-		do {
-			result = await runWorkflow({ credentials, parameters: nodeParameters(options, 'file', true), items: inputs });
-			runs++;
-		} while (result.error && runs < tries);
+		const result = await runContestant(who, sandbox, inputs, { retry });
 		const { calls } = await sandbox.stats();
-		return { runs, failed: Boolean(result.error), calls: calls.length, billed: calls.filter((call) => call.billed).length };
+		return { failed: Boolean(result.error), recognised: recognised(result), calls: calls.length, billed: calls.filter((call) => call.billed).length };
 	};
-	const stock = await measure({ maxConcurrency: items, maxRetries: 0 }, 3);
-	const node = await measure({}, 1);
+	const stock = await measure({ stock: true }, { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
+	const node = await measure({ options: {} });
 	console.log(`\n## One busy answer among ${items} items: n8n's Retry On Fail vs the node's own retries`);
-	console.log(`stock node + Retry On Fail (whole node re-run)   runs ${stock.runs}, calls ${stock.calls}, billed ${stock.billed}${stock.failed ? ', still failed' : ''}`);
-	console.log(`this node, defaults (retries the one item)       runs ${node.runs}, calls ${node.calls}, billed ${node.billed}${node.failed ? ', failed' : ''}`);
+	const line = (label: string, row: typeof stock) =>
+		console.log(`${label.padEnd(58)} calls ${String(row.calls).padStart(4)}, billed ${String(row.billed).padStart(4)}, items out ${String(row.recognised).padStart(4)}${row.failed ? ', failed' : ''}`);
+	line('stock node + Retry On Fail (Max Tries 3: whole node re-run)', stock);
+	line('this node, defaults (retries the one item)', node);
 	figures.retryOnFail = { items, stock, node };
 }
 

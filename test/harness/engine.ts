@@ -199,8 +199,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Settings → Retry On Fail, Max Tries, Wait Between Tries. */
 	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
-	/** Another node in the ETOP node's place, under its name and with the same input (the bench's peers). */
-	peer?: { nodeType: INodeType; typeVersion: number; parameters: INodeParameters };
+	/** Another node in the ETOP node's place, under its name and with the same input (the bench's peers); `credentials`: it uses the ETOP credential. */
+	peer?: { nodeType: INodeType; typeVersion: number; parameters: INodeParameters; credentials?: boolean };
 	/** Aborting it cancels the execution, as the editor's stop button does. */
 	signal?: AbortSignal;
 	/** Called as the ETOP node (or its peer) starts and finishes, e.g. to read the CPU time it takes. */
@@ -235,7 +235,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		typeVersion: peer?.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: peer?.parameters ?? options.parameters,
-		...(peer ? {} : { credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } } }),
+		...(peer && !peer.credentials ? {} : { credentials: { etopOcrApi: { id: '1', name: 'ETOP account' } } }),
 		...(options.onError ? { onError: options.onError } : {}),
 		...options.retry,
 	};
