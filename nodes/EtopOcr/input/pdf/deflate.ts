@@ -1,9 +1,9 @@
 // A small zlib compressor (RFC 1950/1951) for page images the node turns into PNG: community
-// nodes may not import zlib. LZ77 over a 32 KB window with hash chains, coded with the fixed
-// Huffman codes; stored blocks when that would be larger. Scanned pages (long runs of paper
-// white, repeated rows) compress well this way; see docs/inbox-and-pdf.md for figures.
+// nodes may not import zlib. LZ77 over a 32 KB window with hash chains, then blocks with
+// Huffman codes made for their own symbols (dynamic blocks); stored blocks when that would be
+// larger. See docs/inbox-and-pdf.md for figures.
 
-import { DISTANCE_BASE, DISTANCE_EXTRA, LENGTH_BASE, LENGTH_EXTRA } from './inflate';
+import { CODE_LENGTH_ORDER, DISTANCE_BASE, DISTANCE_EXTRA, LENGTH_BASE, LENGTH_EXTRA } from './inflate';
 
 const WINDOW = 32768;
 const HASH_BITS = 15;
@@ -14,6 +14,10 @@ const MAX_CHAIN = 16;
 /** Matches longer than this do not index their inner positions (as zlib's fast levels). */
 const MAX_INSERT = 32;
 const STORED_BLOCK = 65535;
+/** LZ77 symbols per dynamic block: each block's codes fit its part of the image. */
+const BLOCK_TOKENS = 1 << 16;
+/** A token is a literal byte, or a match: MATCH | length << 16 | distance. */
+const MATCH = 0x40000000;
 
 export function adler32(data: Uint8Array): number {
 	let a = 1;
@@ -78,44 +82,30 @@ const reverse = (code: number, length: number) => {
 	return out;
 };
 
-/** The fixed literal/length code (RFC 1951, 3.2.6), bit-reversed for the writer. */
-const FIXED_CODES = new Uint16Array(288);
-const FIXED_LENGTHS = new Uint8Array(288);
-for (let symbol = 0; symbol < 288; symbol++) {
-	const [base, start, length] = symbol < 144 ? [0x30, 0, 8] : symbol < 256 ? [0x190, 144, 9] : symbol < 280 ? [0, 256, 7] : [0xc0, 280, 8];
-	FIXED_CODES[symbol] = reverse(base + symbol - start, length);
-	FIXED_LENGTHS[symbol] = length;
-}
-
 const LENGTH_SYMBOL = new Uint8Array(MAX_MATCH + 1);
 for (let index = 0; index < LENGTH_BASE.length; index++) {
 	const end = index + 1 < LENGTH_BASE.length ? LENGTH_BASE[index + 1] : MAX_MATCH + 1;
 	for (let length = LENGTH_BASE[index]; length < end; length++) LENGTH_SYMBOL[length] = index;
 }
 
-function distanceSymbol(distance: number): number {
-	let symbol = 0;
-	while (symbol + 1 < DISTANCE_BASE.length && DISTANCE_BASE[symbol + 1] <= distance) symbol++;
-	return symbol;
+const DISTANCE_SYMBOL = new Uint8Array(WINDOW + 1);
+for (let index = 0; index < DISTANCE_BASE.length; index++) {
+	const end = index + 1 < DISTANCE_BASE.length ? DISTANCE_BASE[index + 1] : WINDOW + 1;
+	for (let distance = DISTANCE_BASE[index]; distance < end; distance++) DISTANCE_SYMBOL[distance] = index;
 }
 
-function literal(out: BitWriter, byte: number) {
-	out.write(FIXED_CODES[byte], FIXED_LENGTHS[byte]);
-}
-
-function match(out: BitWriter, length: number, distance: number) {
-	const lengthIndex = LENGTH_SYMBOL[length];
-	out.write(FIXED_CODES[257 + lengthIndex], FIXED_LENGTHS[257 + lengthIndex]);
-	if (LENGTH_EXTRA[lengthIndex]) out.write(length - LENGTH_BASE[lengthIndex], LENGTH_EXTRA[lengthIndex]);
-	const distanceIndex = distanceSymbol(distance);
-	out.write(reverse(distanceIndex, 5), 5);
-	if (DISTANCE_EXTRA[distanceIndex]) out.write(distance - DISTANCE_BASE[distanceIndex], DISTANCE_EXTRA[distanceIndex]);
-}
-
-/** One final block with the fixed codes. */
-function fixedBlock(data: Uint8Array, out: BitWriter) {
-	out.write(1, 1);
-	out.write(1, 2);
+/** LZ77 over the data: literals and (length, distance) matches, as tokens. */
+function tokenize(data: Uint8Array): Uint32Array {
+	let tokens = new Uint32Array(Math.max(1024, data.length >> 2));
+	let count = 0;
+	const push = (token: number) => {
+		if (count === tokens.length) {
+			const bigger = new Uint32Array(tokens.length * 2);
+			bigger.set(tokens);
+			tokens = bigger;
+		}
+		tokens[count++] = token;
+	};
 	const head = new Int32Array(1 << HASH_BITS).fill(-1);
 	const previous = new Int32Array(WINDOW).fill(-1);
 	const hashAt = (at: number) => ((data[at] << 10) ^ (data[at + 1] << 5) ^ data[at + 2]) & ((1 << HASH_BITS) - 1);
@@ -148,17 +138,104 @@ function fixedBlock(data: Uint8Array, out: BitWriter) {
 			}
 		}
 		if (bestLength >= MIN_MATCH) {
-			match(out, bestLength, bestDistance);
+			push(MATCH | (bestLength << 16) | bestDistance);
 			if (bestLength <= MAX_INSERT) for (let index = 0; index < bestLength; index++) insert(at + index);
 			else insert(at + bestLength - 1);
 			at += bestLength;
 		} else {
-			literal(out, data[at]);
+			push(data[at]);
 			insert(at);
 			at++;
 		}
 	}
-	literal(out, 256);
+	return tokens.subarray(0, count);
+}
+
+/** Code lengths of at most `limit` bits for the frequencies (Huffman; flattened until it fits). */
+function codeLengths(frequencies: Uint32Array, limit: number): Uint8Array {
+	const lengths = new Uint8Array(frequencies.length);
+	const used = [...frequencies.keys()].filter((symbol) => frequencies[symbol] > 0);
+	// Every code needs two symbols at least: a lone one gets a partner.
+	while (used.length < 2) used.push(used[0] === 0 ? 1 : 0);
+	for (let shift = 0; ; shift++) {
+		type Node = { weight: number; symbols: number[] };
+		let nodes: Node[] = used.map((symbol) => ({ weight: Math.max(1, frequencies[symbol] >> shift), symbols: [symbol] }));
+		lengths.fill(0);
+		while (nodes.length > 1) {
+			nodes.sort((one, other) => one.weight - other.weight);
+			const [first, second] = nodes;
+			for (const symbol of [...first.symbols, ...second.symbols]) lengths[symbol]++;
+			nodes = [{ weight: first.weight + second.weight, symbols: [...first.symbols, ...second.symbols] }, ...nodes.slice(2)];
+		}
+		if (Math.max(...lengths) <= limit) return lengths;
+	}
+}
+
+/** Canonical codes for the lengths (RFC 1951, 3.2.2), bit-reversed for the writer. */
+function canonicalCodes(lengths: Uint8Array): Uint16Array {
+	const counts = new Uint16Array(16);
+	for (const length of lengths) counts[length]++;
+	counts[0] = 0;
+	const next = new Uint16Array(16);
+	for (let length = 1, code = 0; length < 16; length++) {
+		code = (code + counts[length - 1]) << 1;
+		next[length] = code;
+	}
+	return Uint16Array.from(lengths, (length) => (length ? reverse(next[length]++, length) : 0));
+}
+
+/** How many leading entries it takes to hold every non-zero length. */
+function usedCount(lengths: ArrayLike<number>): number {
+	let count = lengths.length;
+	while (count > 0 && lengths[count - 1] === 0) count--;
+	return count;
+}
+
+/** One dynamic block of `tokens` (RFC 1951, 3.2.7); `last` marks the final block. */
+function dynamicBlock(tokens: Uint32Array, last: boolean, out: BitWriter) {
+	const literalFrequencies = new Uint32Array(286);
+	const distanceFrequencies = new Uint32Array(30);
+	for (const token of tokens) {
+		if (token & MATCH) {
+			literalFrequencies[257 + LENGTH_SYMBOL[(token >> 16) & 0x1ff]]++;
+			distanceFrequencies[DISTANCE_SYMBOL[token & 0xffff]]++;
+		} else literalFrequencies[token]++;
+	}
+	literalFrequencies[256] = 1;
+	const literalLengths = codeLengths(literalFrequencies, 15);
+	const distanceLengths = codeLengths(distanceFrequencies, 15);
+	const literalCount = Math.max(257, usedCount(literalLengths));
+	const distanceCount = Math.max(1, usedCount(distanceLengths));
+	const all = [...literalLengths.subarray(0, literalCount), ...distanceLengths.subarray(0, distanceCount)];
+	const lengthFrequencies = new Uint32Array(19);
+	for (const length of all) lengthFrequencies[length]++;
+	const lengthLengths = codeLengths(lengthFrequencies, 7);
+	const lengthCodes = canonicalCodes(lengthLengths);
+	const lengthCount = Math.max(4, usedCount(CODE_LENGTH_ORDER.map((symbol) => lengthLengths[symbol])));
+	out.write(last ? 1 : 0, 1);
+	out.write(2, 2);
+	out.write(literalCount - 257, 5);
+	out.write(distanceCount - 1, 5);
+	out.write(lengthCount - 4, 4);
+	for (let index = 0; index < lengthCount; index++) out.write(lengthLengths[CODE_LENGTH_ORDER[index]], 3);
+	for (const length of all) out.write(lengthCodes[length], lengthLengths[length]);
+	const literalCodes = canonicalCodes(literalLengths);
+	const distanceCodes = canonicalCodes(distanceLengths);
+	for (const token of tokens) {
+		if (!(token & MATCH)) {
+			out.write(literalCodes[token], literalLengths[token]);
+			continue;
+		}
+		const length = (token >> 16) & 0x1ff;
+		const distance = token & 0xffff;
+		const lengthIndex = LENGTH_SYMBOL[length];
+		out.write(literalCodes[257 + lengthIndex], literalLengths[257 + lengthIndex]);
+		if (LENGTH_EXTRA[lengthIndex]) out.write(length - LENGTH_BASE[lengthIndex], LENGTH_EXTRA[lengthIndex]);
+		const distanceIndex = DISTANCE_SYMBOL[distance];
+		out.write(distanceCodes[distanceIndex], distanceLengths[distanceIndex]);
+		if (DISTANCE_EXTRA[distanceIndex]) out.write(distance - DISTANCE_BASE[distanceIndex], DISTANCE_EXTRA[distanceIndex]);
+	}
+	out.write(literalCodes[256], literalLengths[256]);
 }
 
 function storedBlocks(data: Uint8Array, out: BitWriter) {
@@ -184,7 +261,10 @@ export function deflate(data: Uint8Array): Uint8Array {
 	const header = Uint8Array.of(0x78, 0x01);
 	const compressed = new BitWriter(data.length / 4 + 64);
 	compressed.bytesOut(header);
-	fixedBlock(data, compressed);
+	const tokens = tokenize(data);
+	for (let at = 0; at < tokens.length || at === 0; at += BLOCK_TOKENS) {
+		dynamicBlock(tokens.subarray(at, at + BLOCK_TOKENS), at + BLOCK_TOKENS >= tokens.length, compressed);
+	}
 	const storedSize = data.length + 5 * Math.ceil(data.length / STORED_BLOCK + 1) + 6;
 	if (compressed.length <= storedSize) return trailer(compressed);
 	const stored = new BitWriter(storedSize + 8);
