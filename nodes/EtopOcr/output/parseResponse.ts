@@ -27,17 +27,49 @@ function decimalValue(text: string): string | undefined {
 }
 
 /**
- * Numbers that a JavaScript number cannot hold exactly (an 18- or 20-digit ID or invoice number,
- * 1e400) are kept as their text, so no digit of a recognised value is silently changed.
+ * Where a number literal a double may not hold starts: only 16 or more digits and points in a
+ * row, or an exponent, can lose anything (15 significant digits always survive).
  */
-function parsePreservingNumbers(text: string): unknown {
+const LONG_OR_EXPONENT = /[0-9.]{16}|[0-9][eE]/g;
+
+/** Whether the quote at `index` is escaped (an odd number of backslashes before it). */
+function isEscaped(text: string, index: number): boolean {
+	let backslashes = 0;
+	while (text.charCodeAt(index - 1 - backslashes) === 0x5c) backslashes++;
+	return backslashes % 2 === 1;
+}
+
+/**
+ * Whether the JSON text has a long or exponent number literal, i.e. such a run outside its
+ * strings (IDs inside strings do not count). Quotes are followed only up to the last run.
+ */
+function hasLongNumber(text: string): boolean {
+	LONG_OR_EXPONENT.lastIndex = 0;
+	let inString = false;
+	let scanned = 0;
+	for (let run = LONG_OR_EXPONENT.exec(text); run; run = LONG_OR_EXPONENT.exec(text)) {
+		for (let quote = text.indexOf('"', scanned); quote !== -1 && quote < run.index; quote = text.indexOf('"', scanned)) {
+			if (!inString || !isEscaped(text, quote)) inString = !inString;
+			scanned = quote + 1;
+		}
+		if (!inString) return true;
+	}
+	return false;
+}
+
+/**
+ * Numbers that a JavaScript number cannot hold exactly (an 18- or 20-digit ID or invoice number,
+ * 1e400) are kept as their text, so no digit of a recognised value is silently changed. A text
+ * without such a literal (the usual case: ETOP sends IDs as strings) is parsed once; one with it
+ * as it is first, so that a text that is not JSON is still refused as such.
+ */
+export function parsePreservingNumbers(text: string): unknown {
+	if (!hasLongNumber(text)) return JSON.parse(text);
 	const parsed: unknown = JSON.parse(text);
-	// Quick test first: only long digit runs and exponents can lose anything.
-	if (!/[0-9.]{16}|[0-9][eE]/.test(text)) return parsed;
 	const exact = text.replace(JSON_TOKENS, (token) =>
 		token.startsWith('"') || decimalValue(token) === decimalValue(String(Number(token))) ? token : `"${token}"`,
 	);
-	return JSON.parse(exact);
+	return exact === text ? parsed : JSON.parse(exact);
 }
 
 function nestedTooDeep(root: unknown): boolean {
@@ -142,7 +174,8 @@ function decodeBody(context: IExecuteSingleFunctions, answer: EtopAnswer, scrub:
  */
 export function parseEtopAnswer(context: IExecuteSingleFunctions, answer: EtopAnswer, scrub: Scrub): IDataObject {
 	const status = answer.statusCode;
-	const text = scrub(decodeBody(context, answer, scrub));
+	const decoded = decodeBody(context, answer, scrub);
+	const text = scrub(decoded);
 
 	if (status < 200 || status >= 300) {
 		const what = htmlTitle(text) ?? snippet(text);
@@ -194,8 +227,10 @@ export function parseEtopAnswer(context: IExecuteSingleFunctions, answer: EtopAn
 			'This is not an ETOP result. Check the Endpoint in the ETOP credential; if it is right, contact ETOP support.',
 		);
 	}
-	// Once more on the parsed strings: JSON escapes can hide an encoded secret from the pass on the text.
-	const json = scrubStrings(body, scrub) as IDataObject;
+	// Once more on the parsed strings: JSON escapes can hide an encoded secret from the pass on the
+	// text. Without a backslash every parsed string is a piece of the text as it came, in which
+	// the pass found nothing: scrubbing them would change nothing.
+	const json = (decoded === text && !text.includes('\\') ? body : scrubStrings(body, scrub)) as IDataObject;
 	if (json.ErrorCode === undefined || json.ErrorCode === null) {
 		throw responseError(context, status, 'ETOP answered without an ErrorCode', 'Check the Endpoint in the ETOP credential.');
 	}
