@@ -11,15 +11,19 @@ const answer = (text: string) => ({ statusCode: 200, headers: { 'content-type': 
 // parseEtopAnswer uses the context only to build errors; these answers are all good ones.
 const context = {} as IExecuteSingleFunctions;
 
+/** The text parses to what JSON.parse gives, with one JSON.parse. */
+function expectParsedOnce(text: string): void {
+	const expected: unknown = JSON.parse(text);
+	const parse = jest.spyOn(JSON, 'parse');
+	expect(parsePreservingNumbers(text)).toEqual(expected);
+	expect(parse).toHaveBeenCalledTimes(1);
+}
+
 describe('parsePreservingNumbers', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	it('parses once when long digit runs are only inside strings (IDs as ETOP sends them)', () => {
-		const text = '{"ErrorCode":"0","Result":{"公民身份号码":"330106199004221234","编号":"24400221011100001234","score":0.98,"n":12}}';
-		const expected: unknown = JSON.parse(text);
-		const parse = jest.spyOn(JSON, 'parse');
-		expect(parsePreservingNumbers(text)).toEqual(expected);
-		expect(parse).toHaveBeenCalledTimes(1);
+		expectParsedOnce('{"ErrorCode":"0","Result":{"公民身份号码":"330106199004221234","编号":"24400221011100001234","score":0.98,"n":12}}');
 	});
 
 	it('keeps number literals a double cannot hold as their text, and only those', () => {
@@ -36,11 +40,7 @@ describe('parsePreservingNumbers', () => {
 	});
 
 	it('sees no number literal in a string that holds an escaped quote and digits', () => {
-		const text = '{"a":"\\"12345678901234567890\\"","b":1}';
-		const expected: unknown = JSON.parse(text);
-		const parse = jest.spyOn(JSON, 'parse');
-		expect(parsePreservingNumbers(text)).toEqual(expected);
-		expect(parse).toHaveBeenCalledTimes(1);
+		expectParsedOnce('{"a":"\\"12345678901234567890\\"","b":1}');
 	});
 
 	it('still refuses a text that is not JSON, even where quoting a number would make it JSON', () => {
