@@ -22,14 +22,14 @@ export function catalogueTable(): string {
 		].filter(Boolean);
 		return `| ${product.pid} | ${product.name} | ${product.nameZh} | ${group} | ${extras.join(', ')} |`;
 	});
-	return ['| pid | Document | 中文 | Group | Options that apply |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+	return ['| pid | Document | Chinese name | Group | Options that apply |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 export function errorTable(): string {
 	const rows = Object.values(ETOP_ERRORS).map(
 		(info) => `| ${info.code} | ${info.message} | ${info.messageZh} | ${info.hint} | ${info.transient ? 'yes' : 'no'} |`,
 	);
-	return ['| ErrorCode | Message | 厂商原文 | What to do | Retried |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+	return ["| ErrorCode | Message | Vendor's text | What to do | Retried |", '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** For which document types an option is offered, from its displayOptions. */

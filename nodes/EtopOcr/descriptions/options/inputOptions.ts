@@ -33,7 +33,7 @@ export const inputOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to read a PDF whose pages are scanned JPEG images (what scanners and scan apps email): each page is recognised on its own, with meta.page. A digital PDF gets an error that points to Extract From File, which reads its text without a call.',
+			'Whether to read a PDF whose pages are scanned images (what scanners and scan apps email): each page is recognised on its own, with meta.page. JPEG pages are sent as they are, pixel and black-and-white (CCITT fax) pages as PNG or TIFF. A digital PDF gets an error that points to Extract From File, which reads its text without a call.',
 		displayOptions: { show: BINARY_INPUT },
 	},
 	{
@@ -71,6 +71,7 @@ export const inputOptions: INodeProperties[] = [
 			},
 		],
 		default: 'item',
+		description: 'What the node outputs for an image that Skip Images Already Read finds was read before',
 		displayOptions: { show: { '/inputType': ['binary', 'base64'], skipAlreadyRead: [true] } },
 	},
 	{
