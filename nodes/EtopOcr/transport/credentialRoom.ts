@@ -9,16 +9,50 @@ const ROOM = 512;
 
 const rooms = new WeakMap<Buffer, Buffer>();
 
-/** A buffer of `size` bytes for a body, with room for the credential's fields in front. */
-export function allocateBody(size: number): Buffer {
-	const whole = Buffer.allocUnsafe(ROOM + size);
-	const body = whole.subarray(ROOM);
-	rooms.set(body, whole);
-	return body;
+/**
+ * A body's buffer is made a little bigger than asked (a multiple of this), so that it can serve
+ * the next image of the run, which is rarely exactly as big.
+ */
+const SIZE_STEP = 64 * 1024;
+
+/** Buffers kept for the next bodies of a run, at most; the others are left to the garbage collector. */
+const MAX_FREE = 4;
+
+/**
+ * The body buffers of one run. A sent body is garbage that V8 collects late (its memory lies
+ * outside the JS heap, and a run allocates little else): the bodies of a 20-page PDF were all
+ * still in memory at its last page. A body whose image is done is therefore handed to the next one.
+ */
+export class BodyBuffers {
+	private readonly free: Buffer[] = [];
+
+	/** A buffer of `size` bytes for a body, with room for the credential's fields in front. */
+	allocate(size: number): Buffer {
+		const needed = ROOM + size;
+		let fit = -1;
+		for (let index = 0; index < this.free.length; index++) {
+			if (this.free[index].length >= needed && (fit < 0 || this.free[index].length < this.free[fit].length)) fit = index;
+		}
+		const whole = fit >= 0 ? this.free.splice(fit, 1)[0] : Buffer.allocUnsafe(size < SIZE_STEP ? needed : Math.ceil(needed / SIZE_STEP) * SIZE_STEP);
+		const body = whole.subarray(ROOM, needed);
+		rooms.set(body, whole);
+		return body;
+	}
+
+	/**
+	 * Takes back the buffer of a body from `allocate` once no attempt of its image will send it
+	 * again. The answer has come, or the call was given up (its socket destroyed): nothing still
+	 * writes from it.
+	 */
+	recycle(body: unknown): void {
+		const whole = Buffer.isBuffer(body) ? rooms.get(body) : undefined;
+		if (!whole || whole.length <= SIZE_STEP || this.free.length >= MAX_FREE || this.free.includes(whole)) return;
+		this.free.push(whole);
+	}
 }
 
 /**
- * `body` with `fields` (ASCII, e.g. URLSearchParams output) in front. A body from allocateBody
+ * `body` with `fields` (ASCII, e.g. URLSearchParams output) in front. A body from BodyBuffers
  * gets them written into its room, without a copy; the same fields written again (a retry)
  * land on the same bytes.
  */

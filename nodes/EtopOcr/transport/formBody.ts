@@ -1,7 +1,7 @@
 import type { ImagePayload } from '../input/readImage';
 import { writeUrlBase64 } from '../input/urlBase64';
 
-import { allocateBody } from './credentialRoom';
+import { BodyBuffers } from './credentialRoom';
 
 /**
  * The form field of the base64 image: `file` as the ETOP document says, or `filedata`, which some
@@ -21,10 +21,11 @@ export async function formBody(
 	fields: Record<string, string>,
 	image: Exclude<ImagePayload, { source: 'mfile' }>,
 	uploadField: UploadField = 'file',
+	buffers = new BodyBuffers(),
 ): Promise<Buffer> {
 	if (image.source === 'urlPath') return Buffer.from(new URLSearchParams({ ...fields, urlPath: image.url }).toString());
 	const head = new URLSearchParams({ ...fields, [uploadField]: '' }).toString();
-	const body = allocateBody(head.length + image.encodedLength);
+	const body = buffers.allocate(head.length + image.encodedLength);
 	// URLSearchParams escapes everything outside ASCII, so one character is one byte.
 	const end = await writeUrlBase64(image.image, body, body.write(head, 0, 'latin1'));
 	if (end !== body.length) throw new Error(`The image changed while it was encoded (${end} of ${body.length} bytes)`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 
 import type { ImageSource } from '../input/imageSource';
-import { allocateBody } from './credentialRoom';
+import { BodyBuffers } from './credentialRoom';
 
 /** The `Content-Type` of a multipart body: the credential puts key and secret in front as parts. */
 export const MULTIPART_TYPE = 'multipart/form-data; boundary=';
@@ -25,6 +25,7 @@ export async function multipartBody(
 	image: ImageSource,
 	fileName: string,
 	mimeType: string,
+	buffers = new BodyBuffers(),
 ): Promise<{ body: Buffer; contentType: string }> {
 	const boundary = `----EtopOcr${randomBytes(12).toString('hex')}`;
 	const head =
@@ -34,7 +35,7 @@ export async function multipartBody(
 		`--${boundary}\r\nContent-Disposition: form-data; name="mfile"; filename="${headerValue(fileName)}"\r\nContent-Type: ${mimeType}\r\n\r\n`;
 	const tail = `\r\n--${boundary}--\r\n`;
 	const headBytes = Buffer.byteLength(head);
-	const body = allocateBody(headBytes + image.size + tail.length);
+	const body = buffers.allocate(headBytes + image.size + tail.length);
 	let at = body.write(head, 0, 'utf8');
 	await image.forEachChunk((chunk) => {
 		at += chunk.copy(body, at);

@@ -3,6 +3,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { makeScrub, type Scrub } from '../output/redact';
 import { accountLimiter } from './accounts';
 import { egressFiltered } from './connection';
+import { BodyBuffers } from './credentialRoom';
 import { uploadFieldOf, type UploadField } from './formBody';
 import { InputBarrier } from './inputBarrier';
 import type { AccountLimiter, RunQueue } from './limiter';
@@ -39,6 +40,8 @@ export interface RunState {
 	items: Set<number>;
 	/** What the run cost, for the summary on its last item (see runCost.ts). */
 	cost: RunCost;
+	/** The buffers of the run's request bodies, each handed on once its image is done. */
+	bodies: BodyBuffers;
 }
 
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one
@@ -69,6 +72,7 @@ function newRunState(context: IExecuteSingleFunctions): RunState {
 		credential,
 		items: new Set(),
 		cost: new RunCost(itemCount),
+		bodies: new BodyBuffers(),
 	};
 }
 

@@ -18,6 +18,7 @@ import { formatOutput } from '../output/formatOutput';
 import { parseEtopAnswer } from '../output/parseResponse';
 import { withInputBinary } from '../output/passThrough';
 import { connectTo } from './connection';
+import type { BodyBuffers } from './credentialRoom';
 import { MAX_RETRY_AFTER_MS } from './defaults';
 import { isHttpEndpoint } from './endpoint';
 import { formBody } from './formBody';
@@ -129,8 +130,8 @@ async function call(
 ): Promise<Answered | undefined> {
 	const queue = state.queue(credential.account, parameters.maxConcurrency);
 	queue.enter();
+	let request: IHttpRequestOptions | undefined;
 	try {
-		let request: IHttpRequestOptions | undefined;
 		// -52 answers the account's window took on itself: they do not count as the item's retries.
 		let windowRetries = 0;
 		for (let attempt = 1; ; attempt++) {
@@ -149,7 +150,7 @@ async function call(
 			try {
 				if (state.stop.signal.aborted) return undefined;
 				if (ended.aborted) throw canceledError(context, false);
-				request ??= await buildRequest(requestData, credential, await readPayload(), parameters);
+				request ??= await buildRequest(requestData, credential, await readPayload(), parameters, state.bodies);
 				sent = true;
 				// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
 				// may be billed either way, and the run then ends with nothing left running at the service.
@@ -190,6 +191,8 @@ async function call(
 		}
 	} finally {
 		queue.leave();
+		// No attempt is out any more: the body's buffer can serve the next image.
+		state.bodies.recycle(request?.body);
 	}
 }
 
@@ -227,15 +230,16 @@ async function buildRequest(
 	{ endpoint, uploadField, egressFiltered }: RunCredential,
 	image: ImagePayload,
 	parameters: NodeParameters,
+	bodies: BodyBuffers,
 ): Promise<IHttpRequestOptions> {
 	const fields = requestFields(requestData, parameters);
 	// Routing's options are the declarative shape of an IHttpRequestOptions (the same members).
 	const options = { ...connectTo(requestData.options, endpoint, parameters.reuseConnections && !egressFiltered), disableFollowRedirect: true } as IHttpRequestOptions;
 	if (image.source === 'mfile') {
-		const { body, contentType } = await multipartBody(fields, image.image, image.fileName, image.mimeType);
+		const { body, contentType } = await multipartBody(fields, image.image, image.fileName, image.mimeType, bodies);
 		return { ...options, headers: { ...(options.headers ?? {}), 'Content-Type': contentType }, body };
 	}
-	return { ...options, body: await formBody(fields, image, uploadField) };
+	return { ...options, body: await formBody(fields, image, uploadField, bodies) };
 }
 
 /** Waits `ms`, or less when `signal` aborts; says whether the full pause passed. */
