@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { BinaryDataService } from 'n8n-core';
+
 import { makePng } from '../fixtures/images';
 import { useFilesystemBinaryMode } from '../harness/engine';
 import { errorOf, imageItem, run, useSandbox } from './context';
@@ -44,6 +46,38 @@ describe('filesystem binary mode (binary data stored on disk, the item holds onl
 			expect(binary.id).toMatch(/^filesystem/);
 			expect(binary.data).not.toMatch(/^iVBOR/);
 		}
+	});
+});
+
+// Every read of a stored image costs n8n's binary helpers a round on the file system. The read that
+// finds an item's images serves the check, and a small checked image is kept for its send.
+describe('how often a stored image is read', () => {
+	const storedReads = async (image: Buffer, items: number, onError?: 'continueRegularOutput'): Promise<number> => {
+		const spy = jest.spyOn(BinaryDataService.prototype, 'getAsBuffer');
+		try {
+			const input = Array.from({ length: items }, () => ({ json: {}, binary: { data: { data: image, fileName: 'scan.png' } } }));
+			const { outputs, error } = await run(credentials(), { documentType: '2' }, input, onError);
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((item) => item.json.error)).toEqual(Array(items).fill(undefined));
+			expect(sandbox().calls.map((call) => call.imageBytes)).toEqual(Array(items).fill(image.length));
+			return spy.mock.calls.filter(([binary]) => binary.id).length;
+		} finally {
+			spy.mockRestore();
+		}
+	};
+
+	it.each([
+		['stops on errors', undefined],
+		['continues on fail', 'continueRegularOutput' as const],
+	])('reads a small image once per item (%s)', async (_mode, onError) => {
+		expect(await storedReads(makePng(), 3, onError)).toBe(3);
+	});
+
+	it.each([
+		['stops on errors', undefined],
+		['continues on fail', 'continueRegularOutput' as const],
+	])('reads an image of over 1 MiB twice per item: to find it and check it, and to send it (%s)', async (_mode, onError) => {
+		expect(await storedReads(makePng({ bytes: 1_500_000 }), 2, onError)).toBe(4);
 	});
 });
 

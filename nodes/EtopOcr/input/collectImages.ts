@@ -6,7 +6,8 @@ import { binarySourceMeta, NO_BINARY_SOURCE, type PageMeta, type SourceMeta } fr
 import { matchBinaryFields } from './binaryFields';
 import { PdfError, readScannedPdf } from './pdf/scannedPdf';
 import { settle, settleAsync } from '../shared/settle';
-import { binarySource } from './imageSource';
+import { binarySource, type ImageSource } from './imageSource';
+import type { KeptImages } from './keptImages';
 import { readBinaryImage, readImageBytes, readTextImage, type ImagePayload } from './readImage';
 
 /** Input, Send File As, Input Binary Fields and the PDF options. */
@@ -17,8 +18,11 @@ export type ImageMeta = SourceMeta & Partial<PageMeta>;
 /** One image to recognise: where it came from, and how to read it when its turn comes. */
 export interface ImageJob {
 	meta: ImageMeta;
-	/** Reads and checks the image; throws the input error that refuses it (nothing is sent). */
-	payload(): Promise<ImagePayload>;
+	/**
+	 * Reads and checks the image; throws the input error that refuses it (nothing is sent).
+	 * `keep`: the image is wanted again (it is checked before its send), see ImageReads.
+	 */
+	payload(keep?: boolean): Promise<ImagePayload>;
 }
 
 /** An image refused before any call, and why. */
@@ -33,9 +37,58 @@ export interface CollectedImages {
 	images: CollectedImage[];
 	/**
 	 * Lets go of the PDFs read to find their pages (a page reads its PDF again when its turn
-	 * comes), so that nothing is held while the item waits, e.g. at the stop-on-error barrier.
+	 * comes) and of the images read but not kept (ImageReads), so that memory does not grow with
+	 * the items waiting, at the stop-on-error barrier or for a slot.
 	 */
 	forget(): void;
+}
+
+const payloadBytes = (payload: ImagePayload) => (payload.source === 'urlPath' ? 0 : payload.image.size);
+
+/**
+ * One image's reads: what one step read serves the next one instead of a new read. The read that
+ * found the item's images (collectImages) serves the image's first payload (its check, or its send
+ * when nothing is checked); a payload asked for with `keep` is kept for the send when the run's
+ * KeptImages has room. What is still held when the item starts waiting (`forget`) is let go of
+ * unless KeptImages has room for it too.
+ */
+class ImageReads {
+	private kept: ImagePayload | undefined;
+
+	/** What `source` or `kept` counts in KeptImages. */
+	private keptBytes = 0;
+
+	constructor(
+		private readonly keep: KeptImages,
+		private readonly read: (source: ImageSource | undefined) => Promise<ImagePayload>,
+		private source?: ImageSource,
+	) {}
+
+	async payload(keep = false): Promise<ImagePayload> {
+		const { kept, source } = this;
+		this.kept = undefined;
+		this.source = undefined;
+		this.keep.give(this.keptBytes);
+		this.keptBytes = 0;
+		if (kept) return kept;
+		const payload = await this.read(source);
+		const bytes = payloadBytes(payload);
+		if (keep && this.keep.take(bytes)) {
+			this.kept = payload;
+			this.keptBytes = bytes;
+		}
+		return payload;
+	}
+
+	forget(): void {
+		if (!this.source || this.keptBytes > 0) return;
+		if (this.keep.take(this.source.size)) this.keptBytes = this.source.size;
+		else this.source = undefined;
+	}
+}
+
+function job(meta: ImageMeta, reads: ImageReads): CollectedImage {
+	return { kind: 'job', meta, payload: async (keep) => await reads.payload(keep) };
 }
 
 /**
@@ -104,7 +157,7 @@ async function readBinary<T>(context: IExecuteSingleFunctions, name: string, rea
 /** A refusal before any call (inputError), as opposed to a failure of the node itself. */
 export const isInputError = (error: unknown) => (error as { context?: { etopCode?: string } }).context?.etopCode === 'INPUT';
 
-function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, held: PdfBytes, source: SourceMeta, settings: CollectSettings): CollectedImage[] {
+function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, held: PdfBytes, source: SourceMeta, settings: CollectSettings, keep: KeptImages): CollectedImage[] {
 	const parameter = `the PDF in the binary field "${name}"`;
 	const read = settle(() => readScannedPdf(pdf, settings.maxPdfPages));
 	if (!read.ok) {
@@ -119,10 +172,9 @@ function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, h
 		const end = start + page.stored.byteLength;
 		const fileName = `${(source.fileName ?? name).replace(/\.pdf$/i, '')}-page-${page.page}.${page.extension}`;
 		const where = `page ${page.page} of ${parameter}`;
-		return {
-			kind: 'job',
+		return job(
 			meta,
-			payload: async () => {
+			new ImageReads(keep, async () => {
 				const stored = (await held.get()).subarray(start, end);
 				const encoded = settle(() => page.encode(stored));
 				if (!encoded.ok) {
@@ -131,30 +183,33 @@ function pdfPages(context: IExecuteSingleFunctions, name: string, pdf: Buffer, h
 				}
 				const bytes = encoded.value;
 				return await readImageBytes(context, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, where, settings.multipart);
-			},
-		};
+			}),
+		);
 	});
 }
 
-async function binaryImages(context: IExecuteSingleFunctions, name: string, settings: CollectSettings, pdfs: PdfBytes[]): Promise<CollectedImage[]> {
+async function binaryImages(context: IExecuteSingleFunctions, name: string, settings: CollectSettings, pdfs: PdfBytes[], reads: ImageReads[], keep: KeptImages): Promise<CollectedImage[]> {
 	const source = binarySourceMeta(name, context.helpers.assertBinaryData(name));
 	const read = await settleAsync(async () => {
 		// Its first bytes and size (n8n-core 1.x records no byte size for a binary).
 		const file = await binarySource(context, name);
 		source.fileSize = file.size;
 		// The MIME type of an attachment is often wrong; the bytes decide.
-		if (!settings.readPdfs || !isPdf(file.head)) return undefined;
+		if (!settings.readPdfs || !isPdf(file.head)) return file;
 		const pdf = file.whole ?? (await context.helpers.getBinaryDataBuffer(name));
 		const held = new PdfBytes(context, name, pdf);
 		pdfs.push(held);
-		return pdfPages(context, name, pdf, held, source, settings);
+		return pdfPages(context, name, pdf, held, source, settings, keep);
 	});
 	if (!read.ok) {
 		const error = readFailure(context, read.error, name);
 		if (!isInputError(error)) throw error;
 		return [{ kind: 'refused', meta: source, error: error as NodeOperationError }];
 	}
-	return read.value ?? [{ kind: 'job', meta: source, payload: async () => await readBinary(context, name, async () => await readBinaryImage(context, name, settings.multipart)) }];
+	if (Array.isArray(read.value)) return read.value;
+	const image = new ImageReads(keep, async (file) => await readBinary(context, name, async () => await readBinaryImage(context, name, settings.multipart, file)), read.value);
+	reads.push(image);
+	return [job(source, image)];
 }
 
 /**
@@ -163,9 +218,9 @@ async function binaryImages(context: IExecuteSingleFunctions, name: string, sett
  * image. A binary that cannot be sent comes back refused, beside the good ones. Throws only
  * when nothing of the item can be read (no binary field matches at all).
  */
-export async function collectImages(context: IExecuteSingleFunctions, settings: CollectSettings): Promise<CollectedImages> {
+export async function collectImages(context: IExecuteSingleFunctions, settings: CollectSettings, keep: KeptImages): Promise<CollectedImages> {
 	if (settings.inputType !== 'binary') {
-		return { images: [{ kind: 'job', meta: { ...NO_BINARY_SOURCE }, payload: async () => await readTextImage(context, settings.inputType) }], forget: () => {} };
+		return { images: [job({ ...NO_BINARY_SOURCE }, new ImageReads(keep, async () => await readTextImage(context, settings.inputType)))], forget: () => {} };
 	}
 	const available = Object.keys(context.getInputData().binary ?? {});
 	const { names, missing } = matchBinaryFields(settings.binaryFields, available);
@@ -182,7 +237,8 @@ export async function collectImages(context: IExecuteSingleFunctions, settings: 
 	}
 	const images: CollectedImage[] = [];
 	const pdfs: PdfBytes[] = [];
-	for (const name of names) images.push(...(await binaryImages(context, name, settings, pdfs)));
+	const reads: ImageReads[] = [];
+	for (const name of names) images.push(...(await binaryImages(context, name, settings, pdfs, reads, keep)));
 	for (const name of missing) {
 		images.push({
 			kind: 'refused',
@@ -190,5 +246,11 @@ export async function collectImages(context: IExecuteSingleFunctions, settings: 
 			error: inputError(context, `there is no binary field "${name}"`, `The item's binary fields are ${available.join(', ')}; a pattern such as attachment_* matches only the fields present.`),
 		});
 	}
-	return { images, forget: () => pdfs.forEach((pdf) => pdf.forget()) };
+	return {
+		images,
+		forget: () => {
+			pdfs.forEach((pdf) => pdf.forget());
+			reads.forEach((image) => image.forget());
+		},
+	};
 }

@@ -71,10 +71,13 @@ async function fileField(context: IExecuteSingleFunctions, image: ImageSource, p
 	return { source: 'file', image, encodedLength };
 }
 
-/** The image in one binary field of the item (which must exist), as Send File As (`multipart`) says. */
-export async function readBinaryImage(context: IExecuteSingleFunctions, propertyName: string, multipart: boolean): Promise<ImagePayload> {
+/**
+ * The image in one binary field of the item (which must exist), as Send File As (`multipart`)
+ * says; `read`: its bytes when they were already read.
+ */
+export async function readBinaryImage(context: IExecuteSingleFunctions, propertyName: string, multipart: boolean, read?: ImageSource): Promise<ImagePayload> {
 	const parameter = `the binary field "${propertyName}"`;
-	const image = await binarySource(context, propertyName);
+	const image = read ?? (await binarySource(context, propertyName));
 	if (!multipart) return await fileField(context, image, parameter);
 	return await multipartFile(context, image, context.helpers.assertBinaryData(propertyName).fileName, parameter);
 }

@@ -48,7 +48,7 @@ export async function checkItemImages(collected: CollectedImages, settings: Imag
 			if (settings.nonImageFiles === 'error') throw image.error;
 			continue;
 		}
-		const read = await settleAsync(async () => await image.payload());
+		const read = await settleAsync(async () => await image.payload(true));
 		if (!read.ok && (settings.nonImageFiles === 'error' || !isInputError(read.error))) throw read.error;
 	}
 }

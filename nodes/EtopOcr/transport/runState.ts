@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { KeptImages } from '../input/keptImages';
 import { makeScrub, type Scrub } from '../output/redact';
 import { accountLimiter } from './accounts';
 import { egressFiltered } from './connection';
@@ -42,6 +43,8 @@ export interface RunState {
 	cost: RunCost;
 	/** The buffers of the run's request bodies, each handed on once its image is done. */
 	bodies: BodyBuffers;
+	/** The images kept from their check to their send (input/keptImages.ts). */
+	kept: KeptImages;
 }
 
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one
@@ -73,6 +76,7 @@ function newRunState(context: IExecuteSingleFunctions): RunState {
 		items: new Set(),
 		cost: new RunCost(itemCount),
 		bodies: new BodyBuffers(),
+		kept: new KeptImages(),
 	};
 }
 

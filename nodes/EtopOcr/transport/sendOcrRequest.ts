@@ -63,9 +63,9 @@ export async function sendOcrRequest(
 			const prepare = async () => {
 				parameters = readParameters(this);
 				credential = await checkedCredential(this, state);
-				collected = await collectImages(this, parameters.images);
+				collected = await collectImages(this, parameters.images, state.kept);
 				await checkItemImages(collected, parameters.images);
-				// The images are read again when their turn comes, so none is held while waiting.
+				// Only small images are kept for their turn, so memory does not grow while waiting.
 				collected.forget();
 			};
 			if (state.barrier) {
@@ -76,7 +76,10 @@ export async function sendOcrRequest(
 			}
 			const checked = parameters!;
 			// With the barrier, the item's files were found before it, so the first slot is asked for in item order.
-			collected ??= await collectImages(this, checked.images);
+			if (!collected) {
+				collected = await collectImages(this, checked.images, state.kept);
+				collected.forget();
+			}
 			return await readItemImages(this, checked.images, collected, requestFields(requestData, checked), state.cost, async (image, payload, onAttempt) => {
 				const read = async () => payload ?? (await image.payload());
 				const answer = await call(this, state, requestData, checked, credential!, cancel, ended, read, onAttempt);
