@@ -1,17 +1,38 @@
 import { settleAsync } from '../shared/settle';
 
 /**
+ * How many items' inputs are checked at once. A check is mostly waiting for the binary data
+ * service (file reads in filesystem mode), so a few at once keep the event loop busy while
+ * they wait; libuv runs four file operations at once by default, more would only queue there
+ * and hold more images in memory (docs/performance.md, idle start).
+ */
+export const PARALLEL_CHECKS = 4;
+
+/**
  * With stop-on-error, no call of a run is sent before every item's input has been checked, so
  * a run that would fail on item 7 bills nothing. n8n starts every item's hook at once; each
- * hook checks its item here, one item after the other (so only one item's image is read at a
- * time and memory does not grow with the item count), then waits for the rest.
+ * hook checks its item here, at most PARALLEL_CHECKS items at a time (so memory does not grow
+ * with the item count), then waits for the rest. The failure reported is the first bad item's
+ * in item order, as n8n reports the first failed item: an item that fails waits until every
+ * item before it is checked, and the items after a known failure are not read.
  */
 export class InputBarrier {
-	private chain: Promise<void> = Promise.resolve();
+	private running = 0;
 
-	private checked = 0;
+	/** Items waiting for a place among the running checks; `admit(false)`: not to be checked. */
+	private waiting: Array<{ index: number; admit: (check: boolean) => void }> = [];
 
-	private failed = false;
+	/** The lowest index whose check failed so far, and its failure. */
+	private firstBad = Infinity;
+
+	private firstError: unknown;
+
+	private readonly settled = new Set<number>();
+
+	/** Every item below this index is settled. */
+	private prefix = 0;
+
+	private decided = false;
 
 	private readonly done: Promise<void>;
 
@@ -20,31 +41,68 @@ export class InputBarrier {
 	/** `items`: how many items the run has, i.e. how many hooks will pass. */
 	constructor(private readonly items: number) {
 		this.done = new Promise((resolve) => (this.open = resolve));
-		if (items <= 0) this.open();
+		if (items <= 0) this.decide();
 	}
 
 	/**
-	 * Runs this item's `check` after the items before it, then waits until all items are
-	 * checked. Resolves true when every item passed, false when another item failed (this one is
-	 * then not to be sent); rethrows this item's own failure. Rejects with the signal's reason
-	 * when `signal` aborts while waiting.
+	 * Runs item `index`'s `check` (once a place among the running checks is free), then waits
+	 * until the outcome of the run's checks is known. Resolves true when every item passed,
+	 * false when another item is the first that failed (this one is then not to be sent);
+	 * rethrows this item's failure when it is the first. Rejects with the signal's reason when
+	 * `signal` aborts while waiting.
 	 */
-	async pass(check: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
-		const turn = this.chain.then(async () => {
-			// Once an item failed nothing is sent, so the items after it need not be read.
-			if (!this.failed) await check();
-		});
-		this.chain = turn.catch(() => undefined);
-		const checked = await settleAsync(async () => await turn);
-		if (!checked.ok) {
-			this.failed = true;
-			this.open();
+	async pass(index: number, check: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
+		const turn = this.turn(index);
+		const admitted = await settleAsync(async () => await untilAborted(turn, signal));
+		if (!admitted.ok) {
+			void turn.then((checking) => checking && this.release());
+			throw admitted.error;
 		}
-		this.checked++;
-		if (this.checked >= this.items) this.open();
-		if (!checked.ok) throw checked.error;
-		await untilAborted(this.done, signal);
-		return !this.failed;
+		if (admitted.value) {
+			const checked = await settleAsync(check);
+			if (!checked.ok) this.fail(index, checked.error);
+			this.release();
+		}
+		this.settle(index);
+		if (!this.decided) await untilAborted(this.done, signal);
+		if (index === this.firstBad) throw this.firstError;
+		return this.firstBad === Infinity;
+	}
+
+	/** True once a place is this item's; false: an item before it failed, it need not be read. */
+	private async turn(index: number): Promise<boolean> {
+		if (index > this.firstBad) return false;
+		if (this.running < PARALLEL_CHECKS) {
+			this.running++;
+			return true;
+		}
+		return await new Promise((admit) => this.waiting.push({ index, admit }));
+	}
+
+	private release(): void {
+		const next = this.waiting.shift();
+		if (next) next.admit(true);
+		else this.running--;
+	}
+
+	private fail(index: number, error: unknown): void {
+		if (index > this.firstBad) return;
+		this.firstBad = index;
+		this.firstError = error;
+		const skipped = this.waiting.filter((waiter) => waiter.index > index);
+		this.waiting = this.waiting.filter((waiter) => waiter.index < index);
+		for (const waiter of skipped) waiter.admit(false);
+	}
+
+	private settle(index: number): void {
+		this.settled.add(index);
+		while (this.settled.has(this.prefix)) this.prefix++;
+		if (this.prefix > this.firstBad || this.settled.size >= this.items) this.decide();
+	}
+
+	private decide(): void {
+		this.decided = true;
+		this.open();
 	}
 }
 

@@ -69,7 +69,7 @@ export async function sendOcrRequest(
 				collected.forget();
 			};
 			if (state.barrier) {
-				if (!(await state.barrier.pass(prepare, ended))) return [];
+				if (!(await state.barrier.pass(this.getItemIndex(), prepare, ended))) return [];
 			} else {
 				parameters = readParameters(this);
 				credential = await checkedCredential(this, state);
