@@ -32,16 +32,14 @@ export class InputBarrier {
 	/** Every item below this index is settled. */
 	private prefix = 0;
 
-	private decided = false;
+	private decided: boolean;
 
-	private readonly done: Promise<void>;
-
-	private open!: () => void;
+	/** By item index: lets a checked item go on once the outcome is known. */
+	private readonly resumes: Array<() => void> = [];
 
 	/** `items`: how many items the run has, i.e. how many hooks will pass. */
 	constructor(private readonly items: number) {
-		this.done = new Promise((resolve) => (this.open = resolve));
-		if (items <= 0) this.decide();
+		this.decided = items <= 0;
 	}
 
 	/**
@@ -63,8 +61,9 @@ export class InputBarrier {
 			if (!checked.ok) this.fail(index, checked.error);
 			this.release();
 		}
+		const outcome = this.decided ? undefined : new Promise<void>((resolve) => (this.resumes[index] = resolve));
 		this.settle(index);
-		if (!this.decided) await untilAborted(this.done, signal);
+		if (outcome) await untilAborted(outcome, signal);
 		if (index === this.firstBad) throw this.firstError;
 		return this.firstBad === Infinity;
 	}
@@ -97,12 +96,14 @@ export class InputBarrier {
 	private settle(index: number): void {
 		this.settled.add(index);
 		while (this.settled.has(this.prefix)) this.prefix++;
-		if (this.prefix > this.firstBad || this.settled.size >= this.items) this.decide();
-	}
-
-	private decide(): void {
-		this.decided = true;
-		this.open();
+		if (!this.decided && (this.prefix > this.firstBad || this.settled.size >= this.items)) {
+			this.decided = true;
+			// The items go on in item order (so the first slots are asked for in item order), in a
+			// microtask so that the deciding item, which starts waiting just after this, has its turn too.
+			queueMicrotask(() => {
+				for (const resume of this.resumes) resume?.();
+			});
+		}
 	}
 }
 
