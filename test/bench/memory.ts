@@ -17,10 +17,10 @@ export function median(values: number[]): number {
 }
 
 /** `runs` fresh processes of the same case: the median growth, and all of them. */
-export async function measureMemory(spec: MemoryCaseSpec, runs: number): Promise<{ growth: number; all: MemoryCaseResult[] }> {
+export async function measureMemory(spec: MemoryCaseSpec, runs: number): Promise<{ growth: number; bufferGrowth: number; all: MemoryCaseResult[] }> {
 	const all: MemoryCaseResult[] = [];
 	for (let run = 0; run < runs; run++) all.push(await runMemoryCase(spec));
 	const failed = all.find((result) => result.failed > 0);
 	if (failed) throw new Error(`memory case had ${failed.failed} failed items: ${JSON.stringify(spec)}`);
-	return { growth: median(all.map((result) => result.growth)), all };
+	return { growth: median(all.map((result) => result.growth)), bufferGrowth: median(all.map((result) => result.bufferGrowth)), all };
 }

@@ -28,6 +28,8 @@ export interface MemoryCaseResult extends MemoryCaseSpec {
 	baselineRss: number;
 	peakRss: number;
 	growth: number;
+	/** Peak growth of the memory held by Buffers and other ArrayBuffers (process.memoryUsage().arrayBuffers). */
+	bufferGrowth: number;
 	etopMs: number;
 	failed: number;
 }
@@ -54,9 +56,13 @@ async function main(spec: MemoryCaseSpec): Promise<MemoryCaseResult> {
 		settle();
 		const baselineRss = process.memoryUsage.rss();
 		const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+		const baselineBuffers = process.memoryUsage().arrayBuffers;
 		let peakRss = baselineRss;
+		let peakBuffers = baselineBuffers;
 		const sampler = setInterval(() => {
-			peakRss = Math.max(peakRss, process.memoryUsage.rss());
+			const { rss, arrayBuffers } = process.memoryUsage();
+			peakRss = Math.max(peakRss, rss);
+			peakBuffers = Math.max(peakBuffers, arrayBuffers);
 		}, 2);
 		const result = await runWorkflow({ credentials, parameters, items });
 		clearInterval(sampler);
@@ -69,6 +75,7 @@ async function main(spec: MemoryCaseSpec): Promise<MemoryCaseResult> {
 			baselineRss,
 			peakRss,
 			growth: peakRss - baselineRss,
+			bufferGrowth: peakBuffers - baselineBuffers,
 			etopMs: etopExecutionMs(result),
 			failed: result.error ? spec.items : failures(result),
 		};
