@@ -11,9 +11,19 @@ const rooms = new WeakMap<Buffer, Buffer>();
 
 /**
  * A body's buffer is made a little bigger than asked (a multiple of this), so that it can serve
- * the next image of the run, which is rarely exactly as big.
+ * the next image of the run, which is rarely exactly as big (a PDF's next page).
  */
 const SIZE_STEP = 64 * 1024;
+
+/** From this size on a body is rounded up to 4 KiB only: a 5 MB image's body is at most 0.1 % bigger. */
+const BIG_BODY = 1024 * 1024;
+
+const BIG_STEP = 4 * 1024;
+
+function capacity(needed: number): number {
+	const step = needed < BIG_BODY ? SIZE_STEP : BIG_STEP;
+	return Math.ceil(needed / step) * step;
+}
 
 /** Buffers kept for the next bodies of a run, at most; the others are left to the garbage collector. */
 const MAX_FREE = 4;
@@ -33,7 +43,7 @@ export class BodyBuffers {
 		for (let index = 0; index < this.free.length; index++) {
 			if (this.free[index].length >= needed && (fit < 0 || this.free[index].length < this.free[fit].length)) fit = index;
 		}
-		const whole = fit >= 0 ? this.free.splice(fit, 1)[0] : Buffer.allocUnsafe(size < SIZE_STEP ? needed : Math.ceil(needed / SIZE_STEP) * SIZE_STEP);
+		const whole = fit >= 0 ? this.free.splice(fit, 1)[0] : Buffer.allocUnsafe(size < SIZE_STEP ? needed : capacity(needed));
 		const body = whole.subarray(ROOM, needed);
 		rooms.set(body, whole);
 		return body;
