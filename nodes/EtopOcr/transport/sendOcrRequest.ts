@@ -53,8 +53,7 @@ export async function sendOcrRequest(
 ): Promise<INodeExecutionData[]> {
 	const pairedItem = { item: this.getItemIndex() };
 	const state = getRunState(this);
-	const cancel = this.getExecutionCancelSignal() ?? new AbortController().signal;
-	const ended = AbortSignal.any([cancel, state.stop.signal]);
+	const { cancel, ended } = state;
 	return await withRunSummary(state.cost, this.getItemIndex(), async () => {
 		try {
 			let parameters: NodeParameters | undefined;
