@@ -46,8 +46,9 @@ function simplified(documents: ShapedDocument[], meta: IDataObject, placement: O
  */
 function shapeBody(body: IDataObject, pid: number, settings: OutputSettings): Array<{ json: IDataObject; images: CroppedImage[] }> {
 	const meta = buildMeta(pid, body);
-	const parts = documentParts(body);
-	if (settings.oneItemPerDocument && parts.length > 1) {
+	// The parts are looked for once unless taking the crops out changed the body.
+	const parts = settings.oneItemPerDocument ? documentParts(body) : undefined;
+	if (parts && parts.length > 1) {
 		// Each document keeps its own crops: the image of a receipt goes with that receipt's item.
 		return parts.map((part, index) => {
 			const { rest, images } = extractCroppedImages(part, settings.crops, pid);
@@ -56,7 +57,7 @@ function shapeBody(body: IDataObject, pid: number, settings: OutputSettings): Ar
 		});
 	}
 	const { rest, images } = extractCroppedImages(body, settings.crops, pid);
-	const documents = documentParts(rest).map((part) => shapeDocument(part, pid, settings));
+	const documents = (parts && rest === body ? parts : documentParts(rest)).map((part) => shapeDocument(part, pid, settings));
 	const index = settings.oneItemPerDocument && documents.length === 1 ? { index: 0 } : {};
 	return [{ json: simplified(documents, meta, { count: documents.length, ...index }, settings), images }];
 }
