@@ -1,7 +1,7 @@
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData } from 'n8n-workflow';
 
-import { InputBarrier, PARALLEL_CHECKS } from '../../nodes/EtopOcr/transport/inputBarrier';
+import { InputBarrier, PARALLEL_CHECK_BYTES, PARALLEL_CHECKS } from '../../nodes/EtopOcr/transport/inputBarrier';
 import { makePng, NOT_AN_IMAGE } from '../fixtures/images';
 import type { InputItem } from '../harness/inputNode';
 import { run, useSandbox } from './context';
@@ -17,7 +17,7 @@ afterEach(() => jest.restoreAllMocks());
 
 const N = PARALLEL_CHECKS;
 
-const image = (index: number): InputItem => ({ json: {}, binary: { data: { data: makePng(), fileName: `item-${index}.png`, mimeType: 'image/png' } } });
+const image = (index: number, bytes?: number): InputItem => ({ json: {}, binary: { data: { data: makePng({ bytes }), fileName: `item-${index}.png`, mimeType: 'image/png' } } });
 
 /**
  * Wraps n8n's binary reads: counts those in flight (the peak: as a held read starts); a read
@@ -50,7 +50,7 @@ function watchChecks() {
 	const checks = { running: 0, peak: 0, finished: 0, failed: [] as number[] };
 	const waiters: Array<() => void> = [];
 	const pass = InputBarrier.prototype.pass;
-	jest.spyOn(InputBarrier.prototype, 'pass').mockImplementation(function (this: InputBarrier, index, check, signal) {
+	jest.spyOn(InputBarrier.prototype, 'pass').mockImplementation(function (this: InputBarrier, index, bytes, check, signal) {
 		const watched = async () => {
 			checks.running++;
 			checks.peak = Math.max(checks.peak, checks.running);
@@ -65,7 +65,7 @@ function watchChecks() {
 				checks.finished++;
 			}
 		};
-		return pass.call(this, index, watched, signal);
+		return pass.call(this, index, bytes, watched, signal);
 	});
 	const failedCheck = async (index: number) => {
 		while (!checks.failed.includes(index)) await new Promise<void>((wake) => waiters.push(wake));
@@ -81,15 +81,18 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 	throw new Error(`gave up waiting until ${what}`);
 }
 
-describe(`the stop-on-error barrier checks up to ${N} items at once`, () => {
-	it(`never runs more than ${N} checks or reads at once, and does run ${N} at once`, async () => {
+describe(`the stop-on-error barrier checks up to ${N} items at once, large ones alone`, () => {
+	it.each([
+		[`never runs more than ${N} checks or reads at once, and does run ${N} at once`, undefined, N],
+		[`checks images that do not fit ${PARALLEL_CHECK_BYTES / 1024 / 1024} MiB together one at a time`, Math.ceil(PARALLEL_CHECK_BYTES / 2) + 1, 1],
+	])('%s', async (_case, bytes, atOnce) => {
 		const count = 3 * N;
 		const { checks } = watchChecks();
 		const reads = watchReads(() => checks.finished < count);
-		const result = run(credentials(), { documentType: '2' }, Array.from({ length: count }, (_, index) => image(index)));
+		const result = run(credentials(), { documentType: '2', options: { uploadMethod: 'mfile' } }, Array.from({ length: count }, (_, index) => image(index, bytes)));
 		// Every running check waits in a held read (after the one let go, its next read or the next
 		// item's check); the reads are let go one at a time.
-		const settled = () => reads.inFlight === reads.held.length && reads.held.length === Math.min(N, count - checks.finished);
+		const settled = () => reads.inFlight === reads.held.length && reads.held.length === Math.min(atOnce, count - checks.finished);
 		for (;;) {
 			await until(() => checks.finished === count || settled(), 'every running check is in a held read');
 			if (checks.finished === count) break;
@@ -99,8 +102,8 @@ describe(`the stop-on-error barrier checks up to ${N} items at once`, () => {
 		const { error, outputs } = await result;
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(count);
-		expect(checks.peak).toBe(N);
-		expect(reads.peak).toBe(N);
+		expect(checks.peak).toBe(atOnce);
+		expect(reads.peak).toBe(atOnce);
 	});
 });
 

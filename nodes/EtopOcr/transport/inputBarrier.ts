@@ -1,3 +1,5 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
 import { settleAsync } from '../shared/settle';
 
 /**
@@ -9,18 +11,40 @@ import { settleAsync } from '../shared/settle';
 export const PARALLEL_CHECKS = 4;
 
 /**
+ * Beside the first check, others start only while the binary data of the items being checked
+ * stays within this: large images are checked one at a time, as many at once would only add
+ * memory (their reads are not faster together).
+ */
+export const PARALLEL_CHECK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The item's binary data in bytes, as n8n recorded it (n8n 1.x records no byte count for stored
+ * data: 0 then); an upper bound of what its check reads.
+ */
+export function inputBytes(context: IExecuteSingleFunctions): number {
+	let bytes = 0;
+	for (const binary of Object.values(context.getInputData().binary ?? {})) {
+		bytes += binary.bytes ?? (binary.id ? 0 : Math.ceil((binary.data.length * 3) / 4));
+	}
+	return bytes;
+}
+
+/**
  * With stop-on-error, no call of a run is sent before every item's input has been checked, so
  * a run that would fail on item 7 bills nothing. n8n starts every item's hook at once; each
- * hook checks its item here, at most PARALLEL_CHECKS items at a time (so memory does not grow
- * with the item count), then waits for the rest. The failure reported is the first bad item's
+ * hook checks its item here, at most PARALLEL_CHECKS items at a time and large ones alone (so
+ * memory does not grow with the item count), then waits for the rest. The failure reported is the first bad item's
  * in item order, as n8n reports the first failed item: an item that fails waits until every
  * item before it is checked, and the items after a known failure are not read.
  */
 export class InputBarrier {
 	private running = 0;
 
+	/** The input bytes of the running checks (see inputBytes). */
+	private runningBytes = 0;
+
 	/** Items waiting for a place among the running checks; `admit(false)`: not to be checked. */
-	private waiting: Array<{ index: number; admit: (check: boolean) => void }> = [];
+	private waiting: Array<{ index: number; bytes: number; admit: (check: boolean) => void }> = [];
 
 	/** The lowest index whose check failed so far, and its failure. */
 	private firstBad = Infinity;
@@ -43,23 +67,24 @@ export class InputBarrier {
 	}
 
 	/**
-	 * Runs item `index`'s `check` (once a place among the running checks is free), then waits
+	 * Runs item `index`'s `check` (once a place among the running checks is free; `bytes`: its
+	 * input's size, see inputBytes), then waits
 	 * until the outcome of the run's checks is known. Resolves true when every item passed,
 	 * false when another item is the first that failed (this one is then not to be sent);
 	 * rethrows this item's failure when it is the first. Rejects with the signal's reason when
 	 * `signal` aborts while waiting.
 	 */
-	async pass(index: number, check: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
-		const turn = this.turn(index);
+	async pass(index: number, bytes: number, check: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
+		const turn = this.turn(index, bytes);
 		const admitted = await settleAsync(async () => await untilAborted(turn, signal));
 		if (!admitted.ok) {
-			void turn.then((checking) => checking && this.release());
+			void turn.then((checking) => checking && this.release(bytes));
 			throw admitted.error;
 		}
 		if (admitted.value) {
 			const checked = await settleAsync(check);
 			if (!checked.ok) this.fail(index, checked.error);
-			this.release();
+			this.release(bytes);
 		}
 		const outcome = this.decided ? undefined : new Promise<void>((resolve) => (this.resumes[index] = resolve));
 		this.settle(index);
@@ -69,19 +94,33 @@ export class InputBarrier {
 	}
 
 	/** True once a place is this item's; false: an item before it failed, it need not be read. */
-	private async turn(index: number): Promise<boolean> {
+	private async turn(index: number, bytes: number): Promise<boolean> {
 		if (index > this.firstBad) return false;
-		if (this.running < PARALLEL_CHECKS) {
-			this.running++;
+		if (this.waiting.length === 0 && this.fits(bytes)) {
+			this.start(bytes);
 			return true;
 		}
-		return await new Promise((admit) => this.waiting.push({ index, admit }));
+		return await new Promise((admit) => this.waiting.push({ index, bytes, admit }));
 	}
 
-	private release(): void {
-		const next = this.waiting.shift();
-		if (next) next.admit(true);
-		else this.running--;
+	private fits(bytes: number): boolean {
+		return this.running === 0 || (this.running < PARALLEL_CHECKS && this.runningBytes + bytes <= PARALLEL_CHECK_BYTES);
+	}
+
+	private start(bytes: number): void {
+		this.running++;
+		this.runningBytes += bytes;
+	}
+
+	/** Ends a check of `bytes`; the items waiting start in their order while they fit. */
+	private release(bytes: number): void {
+		this.running--;
+		this.runningBytes -= bytes;
+		while (this.waiting.length > 0 && this.fits(this.waiting[0].bytes)) {
+			const next = this.waiting.shift()!;
+			this.start(next.bytes);
+			next.admit(true);
+		}
 	}
 
 	private fail(index: number, error: unknown): void {
@@ -107,17 +146,25 @@ export class InputBarrier {
 	}
 }
 
+const abortions = new WeakMap<AbortSignal, Promise<never>>();
+
+/**
+ * The signal's reason as a rejection once it aborts: one listener per signal, shared by all
+ * its waits (the signal is the run's, and a listener per waiting item would be hundreds).
+ */
+function abortion(signal: AbortSignal): Promise<never> {
+	let rejection = abortions.get(signal);
+	if (!rejection) {
+		rejection = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+		// Nobody may be waiting when it aborts.
+		rejection.catch(() => undefined);
+		abortions.set(signal, rejection);
+	}
+	return rejection;
+}
+
 /** `promise`, or the signal's reason as a rejection once `signal` aborts. */
 export async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 	signal.throwIfAborted();
-	let onAbort!: () => void;
-	const aborted = new Promise<never>((_resolve, reject) => {
-		onAbort = () => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	try {
-		return await Promise.race([promise, aborted]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-	}
+	return await Promise.race([promise, abortion(signal)]);
 }

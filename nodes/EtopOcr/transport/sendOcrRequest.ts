@@ -23,7 +23,7 @@ import { MAX_RETRY_AFTER_MS } from './defaults';
 import { isHttpEndpoint } from './endpoint';
 import { formBody } from './formBody';
 import { AttemptAborted, sendAttempt } from './httpAttempt';
-import { untilAborted } from './inputBarrier';
+import { inputBytes, untilAborted } from './inputBarrier';
 import type { Slot, SlotOutcome } from './limiter';
 import { checkItemImages, readItemImages } from './itemImages';
 import { multipartBody } from './multipartBody';
@@ -68,7 +68,7 @@ export async function sendOcrRequest(
 				collected.forget();
 			};
 			if (state.barrier) {
-				if (!(await state.barrier.pass(this.getItemIndex(), prepare, ended))) return [];
+				if (!(await state.barrier.pass(this.getItemIndex(), inputBytes(this), prepare, ended))) return [];
 			} else {
 				parameters = readParameters(this);
 				credential = await checkedCredential(this, state);
