@@ -29,10 +29,6 @@ export interface RunState {
 	queue(account: AccountLimiter, maxConcurrency: number): RunQueue;
 	/** Aborts once an item has failed for good while the node stops on errors: nothing more is sent. */
 	stop: AbortController;
-	/** The execution's cancel signal (one that never fires where n8n hands none). */
-	cancel: AbortSignal;
-	/** Fires on the cancel or the stop; made once per run, not per item. */
-	ended: AbortSignal;
 	/** With stop-on-error: every item's input is checked before the first call (see inputBarrier.ts). */
 	barrier: InputBarrier | undefined;
 	/**
@@ -71,14 +67,10 @@ function newRunState(context: IExecuteSingleFunctions): RunState {
 	// Awaited by every item; a failure is theirs to report.
 	credential.catch(() => undefined);
 	let queue: RunQueue | undefined;
-	const stop = new AbortController();
-	const cancel = context.getExecutionCancelSignal() ?? new AbortController().signal;
 	const itemCount = context.getExecuteData().data.main?.[0]?.length ?? 0;
 	return {
 		queue: (account, maxConcurrency) => (queue ??= account.queue(maxConcurrency)),
-		stop,
-		cancel,
-		ended: AbortSignal.any([cancel, stop.signal]),
+		stop: new AbortController(),
 		barrier: context.continueOnFail() ? undefined : new InputBarrier(itemCount),
 		credential,
 		items: new Set(),

@@ -53,7 +53,8 @@ export async function sendOcrRequest(
 ): Promise<INodeExecutionData[]> {
 	const pairedItem = { item: this.getItemIndex() };
 	const state = getRunState(this);
-	const { cancel, ended } = state;
+	const cancel = this.getExecutionCancelSignal() ?? new AbortController().signal;
+	const ended = AbortSignal.any([cancel, state.stop.signal]);
 	return await withRunSummary(state.cost, this.getItemIndex(), async () => {
 		try {
 			let parameters: NodeParameters | undefined;
