@@ -146,25 +146,17 @@ export class InputBarrier {
 	}
 }
 
-const abortions = new WeakMap<AbortSignal, Promise<never>>();
-
-/**
- * The signal's reason as a rejection once it aborts: one listener per signal, shared by all
- * its waits (the signal is the run's, and a listener per waiting item would be hundreds).
- */
-function abortion(signal: AbortSignal): Promise<never> {
-	let rejection = abortions.get(signal);
-	if (!rejection) {
-		rejection = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-		// Nobody may be waiting when it aborts.
-		rejection.catch(() => undefined);
-		abortions.set(signal, rejection);
-	}
-	return rejection;
-}
-
 /** `promise`, or the signal's reason as a rejection once `signal` aborts. */
 export async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 	signal.throwIfAborted();
-	return await Promise.race([promise, abortion(signal)]);
+	let onAbort!: () => void;
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
