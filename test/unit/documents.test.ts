@@ -255,6 +255,13 @@ describe('shapeDocument and layOut', () => {
 		});
 	});
 
+	it('leaves out an empty name member beside an entry\'s name, but keeps an empty name inside a list (fast-check found it lost)', () => {
+		expect(shape({ value: 'x', chn_key: '姓名', key: '', name: '' }, 2, ENGLISH).laid.details).toEqual({});
+		const { laid } = shape({ value: [], key: '', name: [''] }, 2, ENGLISH);
+		expect(laid.fields).toEqual({ '(empty)': null });
+		expect(laid.details).toEqual({ '(empty)': { name: '' } });
+	});
+
 	it('keeps descriptor-like members that are not one as fields', () => {
 		const { documents, laid } = shape({ pid: 'abc', type: '', position: { left: 1 } }, 2, ENGLISH);
 		expect(documents[0].info).toEqual({ pid: 2, documentType: 'ID Card', typeText: null });

@@ -1,4 +1,4 @@
-import { CONTAINER_MEMBERS, EMPTY_KEY, ENVELOPE_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, ROOT_KEY, VALUE_MEMBERS } from '../data/memberNames';
+import { CONTAINER_MEMBERS, CROP_MEMBERS, EMPTY_KEY, ENVELOPE_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, ROOT_KEY, VALUE_MEMBERS } from '../data/memberNames';
 import { UniqueKeys } from './uniqueKeys';
 
 /**
@@ -212,10 +212,15 @@ function walkEntry(state: State, object: JsonObject, entry: Entry, place: Place)
 		if (state.records.length === before) owner = emit(state, owner, null);
 	}
 	for (const member of Object.keys(object)) {
-		if (member === entry.nameMember || member === entry.valueMember || META.has(member)) continue;
+		if (member === entry.nameMember || member === entry.valueMember || META.has(member) || isBlankBeside(object, member)) continue;
 		walkMember(state, keyName(member), object[member], { ...owner, detail: true });
 	}
 }
+
+const SAYS_NOTHING_WHEN_BLANK = new Set([...NAME_MEMBERS, ...Object.keys(CROP_MEMBERS)]);
+
+/** An empty name beside the entry's label (`key: ''` beside `chn_key`) or an empty crop says nothing about the field. */
+const isBlankBeside = (object: JsonObject, member: string) => object[member] === '' && SAYS_NOTHING_WHEN_BLANK.has(member);
 
 function walkMember(state: State, name: string, value: unknown, place: Place): void {
 	const path = join(place, name);

@@ -1,7 +1,7 @@
 import type { FieldFamily } from '../data/catalogue';
 import type { ShapeSettings } from '../params/parameters';
 import { lookupFieldName, type FieldName } from '../data/fieldNames';
-import { CROP_MEMBERS, LABEL_MEMBERS, NAME_MEMBERS, POSITION_MEMBERS, SCORE_MEMBERS } from '../data/memberNames';
+import { LABEL_MEMBERS, POSITION_MEMBERS, SCORE_MEMBERS } from '../data/memberNames';
 import { camelCase } from './camelCase';
 import type { Detail, FieldGroup } from './fieldGroups';
 import type { FlatValue } from './flatten';
@@ -29,10 +29,8 @@ export interface ShapedField {
 }
 
 const LABELS = new Set(LABEL_MEMBERS);
-const NAMES = new Set(NAME_MEMBERS);
 const POSITIONS = new Set(POSITION_MEMBERS);
 const SCORES = new Set(SCORE_MEMBERS);
-const CROPS = new Set(Object.keys(CROP_MEMBERS));
 
 const isLabel = (detail: Detail) => detail.path.length === 1 && LABELS.has(detail.path[0]) && typeof detail.value === 'string';
 
@@ -48,9 +46,8 @@ function knownName(group: FieldGroup, family: FieldFamily): FieldName | undefine
 
 /**
  * Sorts the members of a field's entry: its label, score and position (as a box) are kept for
- * meta and fieldPositions; an empty crop (a crop itself was taken out before: binary when asked),
- * an all-zero position and an empty name member beside a label are dropped; anything else is a
- * detail for meta.fieldDetails.
+ * meta and fieldPositions; an all-zero position is dropped (an empty crop or name member beside
+ * the label was left out when the body was flattened); anything else is a detail for meta.fieldDetails.
  */
 function sortEntryMembers(field: ShapedField, members: readonly Detail[]): void {
 	const boxes = new Map<string, PositionPart[]>();
@@ -62,7 +59,7 @@ function sortEntryMembers(field: ShapedField, members: readonly Detail[]): void 
 		else if (POSITIONS.has(member)) {
 			boxes.set(member, [...(boxes.get(member) ?? []), { path: detail.path.slice(1), value: detail.value }]);
 			positions.push(detail);
-		} else if (!(detail.path.length === 1 && (CROPS.has(member) || NAMES.has(member)) && detail.value === '')) field.details.push(detail);
+		} else field.details.push(detail);
 	}
 	const box = boxes.size ? readBox(boxes) : undefined;
 	if (box) field.position = box;
