@@ -65,7 +65,7 @@ export async function sendOcrRequest(
 				credential = await checkedCredential(this, state);
 				collected = await collectImages(this, parameters.images, state.kept);
 				await checkItemImages(collected, parameters.images);
-				// Only small images are kept for their turn, so memory does not grow while waiting.
+				// Images are kept for their turn only within the run's bound (keptImages.ts), so memory does not grow while waiting.
 				collected.forget();
 			};
 			if (state.barrier) {
