@@ -20,7 +20,9 @@ const BIG_BODY = 1024 * 1024;
 
 const BIG_STEP = 4 * 1024;
 
+/** The length of a body's buffer: a small body (never handed on, see recycle) is exactly as big as needed. */
 function capacity(needed: number): number {
+	if (needed <= SIZE_STEP) return needed;
 	const step = needed < BIG_BODY ? SIZE_STEP : BIG_STEP;
 	return Math.ceil(needed / step) * step;
 }
@@ -43,7 +45,7 @@ export class BodyBuffers {
 		for (let index = 0; index < this.free.length; index++) {
 			if (this.free[index].length >= needed && (fit < 0 || this.free[index].length < this.free[fit].length)) fit = index;
 		}
-		const whole = fit >= 0 ? this.free.splice(fit, 1)[0] : Buffer.allocUnsafe(size < SIZE_STEP ? needed : capacity(needed));
+		const whole = fit >= 0 ? this.free.splice(fit, 1)[0] : Buffer.allocUnsafe(capacity(needed));
 		const body = whole.subarray(ROOM, needed);
 		rooms.set(body, whole);
 		return body;
