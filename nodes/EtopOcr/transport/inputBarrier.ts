@@ -33,9 +33,9 @@ export function inputBytes(context: IExecuteSingleFunctions): number {
  * With stop-on-error, no call of a run is sent before every item's input has been checked, so
  * a run that would fail on item 7 bills nothing. n8n starts every item's hook at once; each
  * hook checks its item here, at most PARALLEL_CHECKS items at a time and large ones alone (so
- * memory does not grow with the item count), then waits for the rest. The failure reported is the first bad item's
- * in item order, as n8n reports the first failed item: an item that fails waits until every
- * item before it is checked, and the items after a known failure are not read.
+ * memory does not grow with the item count), then waits for the rest. The failure reported is
+ * the first bad item's in item order, as n8n reports the first failed item: an item that fails
+ * waits until every item before it is checked, and the items after a known failure are not read.
  */
 export class InputBarrier {
 	private running = 0;
@@ -68,11 +68,10 @@ export class InputBarrier {
 
 	/**
 	 * Runs item `index`'s `check` (once a place among the running checks is free; `bytes`: its
-	 * input's size, see inputBytes), then waits
-	 * until the outcome of the run's checks is known. Resolves true when every item passed,
-	 * false when another item is the first that failed (this one is then not to be sent);
-	 * rethrows this item's failure when it is the first. Rejects with the signal's reason when
-	 * `signal` aborts while waiting.
+	 * input's size, see inputBytes), then waits until the outcome of the run's checks is known.
+	 * Resolves true when every item passed, false when another item is the first that failed
+	 * (this one is then not to be sent); rethrows this item's failure when it is the first.
+	 * Rejects with the signal's reason when `signal` aborts while waiting.
 	 */
 	async pass(index: number, bytes: number, check: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
 		const turn = this.turn(index, bytes);
