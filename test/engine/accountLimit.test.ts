@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { accountLimiter } from '../../nodes/EtopOcr/transport/accounts';
 import type { InputItem } from '../harness/inputNode';
+import { until } from '../harness/until';
 import type { RecordedCall } from '../sandbox/server';
 import { errorOf, imageItem, run, useSandbox } from './context';
 
@@ -32,15 +33,6 @@ const arrivals = (calls: RecordedCall[]) => [...calls].sort((a, b) => a.seq - b.
 
 /** The limiter the node uses for the test credential (module state is shared within this test file). */
 const limiterOfTestAccount = () => accountLimiter(credentials().endpoint, credentials().apiKey);
-
-/** Waits, in bounded steps of the event loop, until `done()`. */
-async function until(done: () => boolean, what: string): Promise<void> {
-	for (let step = 0; step < 20_000; step++) {
-		if (done()) return;
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-	throw new Error(`gave up waiting until ${what}`);
-}
 
 function expectEveryItemItsOwnResult(outputs: INodeExecutionData[][], execution: string, count: number) {
 	const items = outputs[0];

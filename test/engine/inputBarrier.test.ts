@@ -4,6 +4,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { InputBarrier, PARALLEL_CHECK_BYTES, PARALLEL_CHECKS } from '../../nodes/EtopOcr/transport/inputBarrier';
 import { makePng, NOT_AN_IMAGE } from '../fixtures/images';
 import type { InputItem } from '../harness/inputNode';
+import { until } from '../harness/until';
 import { run, useSandbox } from './context';
 
 // The stop-on-error barrier (transport/inputBarrier.ts) through n8n's real engine: checks run a
@@ -73,14 +74,6 @@ function watchChecks() {
 	return { checks, failedCheck };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-	for (let step = 0; step < 6000; step++) {
-		if (condition()) return;
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-	throw new Error(`gave up waiting until ${what}`);
-}
-
 describe(`the stop-on-error barrier checks up to ${N} items at once, large ones alone`, () => {
 	it.each([
 		[`never runs more than ${N} checks or reads at once, and does run ${N} at once`, undefined, N],
@@ -94,7 +87,7 @@ describe(`the stop-on-error barrier checks up to ${N} items at once, large ones 
 		// item's check); the reads are let go one at a time.
 		const settled = () => reads.inFlight === reads.held.length && reads.held.length === Math.min(atOnce, count - checks.finished);
 		for (;;) {
-			await until(() => checks.finished === count || settled(), 'every running check is in a held read');
+			await until(() => checks.finished === count || settled(), 'every running check is in a held read', 6000);
 			if (checks.finished === count) break;
 			expect(checks.running).toBe(reads.held.length);
 			reads.held.shift()!();
