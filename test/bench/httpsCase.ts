@@ -48,9 +48,9 @@ async function main(spec: HttpsCaseSpec): Promise<HttpsCaseResult> {
 		const { items: inputs, image } = benchItems(spec.items, spec.imageKb * 1024);
 		const credentials = { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint };
 		const contenders: Contender[] = [
-			nodeContender(`node (c=${spec.concurrency}, connections reused)`, sandbox, credentials, inputs, { maxConcurrency: spec.concurrency }),
+			nodeContender(`node (c=${spec.concurrency}, connections reused)`, sandbox, credentials, inputs, { options: { maxConcurrency: spec.concurrency } }),
 			rawContender(`raw undici client (c=${spec.concurrency}, keep-alive)`, sandbox, { endpoint, key: SANDBOX_KEY, secret: SANDBOX_SECRET, image, concurrency: spec.concurrency, items: spec.items }),
-			nodeContender(`node, a connection per call (n8n's default path)`, sandbox, credentials, inputs, { maxConcurrency: spec.concurrency, reuseConnections: false }),
+			nodeContender(`node, a connection per call (n8n's default path)`, sandbox, credentials, inputs, { options: { maxConcurrency: spec.concurrency, reuseConnections: false } }),
 		];
 		const peer = httpRequestPeer();
 		if (peer) {

@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type EtopCredentials, type RunResult } from '../harness/engine';
+import { runWorkflow, type EtopCredentials, type RunOptions, type RunResult } from '../harness/engine';
 import type { InputItem } from '../harness/inputNode';
 import { etopExecutionMs, failures, nodeParameters } from './common';
 import type { HttpRequestPeer } from './httpRequestPeer';
@@ -62,8 +62,15 @@ async function engineSample(
 	return { itemsPerSecond: ok / (wallMs / 1000), wallMs, clientCpuMs: cpu.used / items, sandboxCpuMs: sandboxCpu / items, notRecognised: items - ok };
 }
 
+/** How the node is set up for a contender: its options, Send File As, and Settings → On Error (default: stop). */
+export interface NodeSetup {
+	options: IDataObject;
+	upload?: 'file' | 'mfile';
+	onError?: RunOptions['onError'];
+}
+
 /** The ETOP node through n8n's engine, CPU counted from the node's start to its end. */
-export function nodeContender(label: string, sandbox: RemoteSandbox, credentials: EtopCredentials, inputs: InputItem[], options: IDataObject, upload: 'file' | 'mfile' = 'file'): Contender {
+export function nodeContender(label: string, sandbox: RemoteSandbox, credentials: EtopCredentials, inputs: InputItem[], { options, upload = 'file', onError }: NodeSetup): Contender {
 	return {
 		label,
 		run: async () => {
@@ -73,7 +80,7 @@ export function nodeContender(label: string, sandbox: RemoteSandbox, credentials
 			https.globalAgent.destroy();
 			const cpu = { at: 0, used: 0 };
 			const onNode = { before: () => (cpu.at = processCpuMs()), after: () => (cpu.used = processCpuMs() - cpu.at) };
-			const start = () => runWorkflow({ credentials, parameters: nodeParameters({ maxRetries: 0, ...options }, upload), items: inputs, onNode });
+			const start = () => runWorkflow({ credentials, parameters: nodeParameters({ maxRetries: 0, ...options }, upload), items: inputs, onError, onNode });
 			return await engineSample(sandbox, inputs.length, start, cpu, (result) => inputs.length - failures(checked(result, label)));
 		},
 	};
