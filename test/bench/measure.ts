@@ -54,6 +54,10 @@ async function engineSample(
 	cpu: { at: number; used: number },
 	recognised: (result: RunResult) => number,
 ): Promise<Sample> {
+	// Every run starts cold, as the raw client's does (its pool is made per run): the kept-alive
+	// connections a previous run left are closed first.
+	http.globalAgent.destroy();
+	https.globalAgent.destroy();
 	const sandboxBefore = await sandbox.cpuMs();
 	const result = await start();
 	const sandboxCpu = (await sandbox.cpuMs()) - sandboxBefore;
@@ -74,10 +78,6 @@ export function nodeContender(label: string, sandbox: RemoteSandbox, credentials
 	return {
 		label,
 		run: async () => {
-			// Every run starts cold, as the raw client's does (its pool is made per run): the kept-alive
-			// connections a previous run left are closed first.
-			http.globalAgent.destroy();
-			https.globalAgent.destroy();
 			const cpu = { at: 0, used: 0 };
 			const onNode = { before: () => (cpu.at = processCpuMs()), after: () => (cpu.used = processCpuMs() - cpu.at) };
 			const start = () => runWorkflow({ credentials, parameters: nodeParameters({ maxRetries: 0, ...options }, upload), items: inputs, onError, onNode });
@@ -90,7 +90,7 @@ export function nodeContender(label: string, sandbox: RemoteSandbox, credentials
 const recognisedByPeer = (result: RunResult) => (result.outputs[0] ?? []).filter((item) => String(item.json.ErrorCode) === '0').length;
 
 /**
- * n8n's HTTP Request node in the ETOP node's place, on the same items. Its parameters are made
+ * n8n's HTTP Request node (or the floor node, floorNode.ts) in the ETOP node's place, on the same items. Its parameters are made
  * when it runs (the batch interval may follow what the round has measured so far).
  */
 export function peerContender(label: string, sandbox: RemoteSandbox, peer: HttpRequestPeer, parameters: () => INodeParameters, inputs: InputItem[]): Contender {

@@ -4,22 +4,10 @@ import { Session, type Profiler } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { RoutingNode, type ExecuteContext } from 'n8n-core';
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeType,
-} from 'n8n-workflow';
-
-import { formBody, uploadFieldOf } from '../../nodes/EtopOcr/transport/formBody';
-import { bufferSource } from '../../nodes/EtopOcr/input/imageSource';
-import { urlBase64Length } from '../../nodes/EtopOcr/input/urlBase64';
 import { runWorkflow, shutdownEngine, useFilesystemBinaryMode } from '../harness/engine';
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, failures, nodeParameters, type ImageContent } from './common';
+import { floorNode, nodeForm } from './floorNode';
 import { load, processCpuMs } from './measure';
 import { runRawClient } from './rawClient';
 import { RemoteSandbox } from './remoteSandbox';
@@ -33,10 +21,8 @@ import { RemoteSandbox } from './remoteSandbox';
 //       [--content padded|photo] [--concurrency 8] [--latency 20] [--top 25] [--out FILE.cpuprofile]
 //   tsx test/bench/profileCpu.ts --from FILE.cpuprofile --items N    (summarise a written profile again)
 //
-// `floor` is a declarative node that does nothing of its own: RoutingNode hands its hook the item's
-// request, the hook sends a ready-made body (the node's url-encoded form for the same image) through
-// n8n's httpRequest on a kept-alive connection, reads the answer as the node does, and returns an
-// empty item. It is what n8n-core, axios and RoutingNode cost per item whatever the node does.
+// `floor`: the declarative node that does nothing of its own (floorNode.ts), what n8n-core, axios
+// and RoutingNode cost per item whatever the node does.
 
 interface Settings {
 	contender: 'node' | 'floor' | 'raw';
@@ -60,61 +46,6 @@ function readSettings(argv: string[]): Settings {
 		(settings as unknown as Record<string, unknown>)[name] = typeof settings[name] === 'number' ? Number(value) : value;
 	}
 	return settings;
-}
-
-/** The floor node: RoutingNode and a hook that sends `body` through n8n's httpRequest and reads the answer. */
-function floorNode(endpoint: string, body: Buffer): INodeType {
-	async function send(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
-		const options: IHttpRequestOptions = {
-			...(requestData.options as IHttpRequestOptions),
-			baseURL: endpoint,
-			url: '',
-			body,
-			disableFollowRedirect: true,
-			encoding: 'stream',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		const response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-		const chunks: Buffer[] = [];
-		for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(chunk);
-		Buffer.concat(chunks);
-		return [{ json: {}, pairedItem: { item: this.getItemIndex() } }];
-	}
-	const node: INodeType = {
-		description: {
-			displayName: 'Floor',
-			name: 'floor',
-			group: ['transform'],
-			version: 1,
-			description: 'RoutingNode and n8n-core per item, nothing else',
-			defaults: { name: 'Floor' },
-			inputs: ['main'],
-			outputs: ['main'],
-			requestDefaults: {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', Accept: 'application/json' },
-				encoding: 'text',
-				json: false,
-				ignoreHttpStatusErrors: true,
-			},
-			properties: [
-				{ displayName: 'Send', name: 'send', type: 'hidden', default: '', routing: { send: { paginate: true }, operations: { pagination: send } } },
-			],
-		},
-		async execute(this: ExecuteContext) {
-			return (await new RoutingNode(this, node).runNode()) ?? [];
-		},
-	} as INodeType;
-	return node;
-}
-
-/** The url-encoded form the node sends for `image`, key and secret in front (as the credential writes them). */
-async function nodeForm(image: Buffer): Promise<Buffer> {
-	const source = bufferSource(image);
-	const form = await formBody({ pid: '2' }, { source: 'file', image: source, encodedLength: await urlBase64Length(source) }, uploadFieldOf('file'));
-	return Buffer.concat([Buffer.from(`key=${SANDBOX_KEY}&secret=${SANDBOX_SECRET}&`), form]);
 }
 
 /**
@@ -238,7 +169,7 @@ async function main(): Promise<void> {
 		await sandbox.setMaxConcurrent(settings.concurrency);
 		const { items, image } = benchItems(settings.items, settings.kb * 1024, settings.content);
 		const credentials = { apiKey: SANDBOX_KEY, secret: SANDBOX_SECRET, endpoint: sandbox.endpoint };
-		const peer = { nodeType: floorNode(sandbox.endpoint, await nodeForm(image)), typeVersion: 1, parameters: {} };
+		const peer = { nodeType: floorNode(sandbox.endpoint, await nodeForm(image), settings.concurrency), typeVersion: 1, parameters: {} };
 		const run = async (count: number, onNode?: { before(): void; after(): void }) => {
 			// As the bench does: every run starts without kept-alive connections.
 			http.globalAgent.destroy();

@@ -1,5 +1,6 @@
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, type ImageContent } from './common';
+import { floorNode, nodeForm } from './floorNode';
 import { httpRequestPeer, httpRequestParameters } from './httpRequestPeer';
 import { load, nodeContender, peerContender, printSamples, ratio, rawContender, rounds, type Contender, type Sample } from './measure';
 import type { RemoteSandbox } from './remoteSandbox';
@@ -57,6 +58,8 @@ export async function throughput(settings: Settings, sandbox: RemoteSandbox, fig
 			// Without stop-on-error no call waits for every item's input check (billing safety): shows
 			// what that wait costs the run (the images are read either way).
 			nodeContender(`node, On Error: Continue (no check before the 1st call)`, sandbox, credentials, inputs, { options: { maxConcurrency: concurrency }, onError: 'continueRegularOutput' }),
+			// The least any declarative node costs on these calls: the CPU goals are set against it below.
+			peerContender(`n8n's floor (RoutingNode + httpRequest, a ready body)`, sandbox, { nodeType: floorNode(sandbox.endpoint, await nodeForm(image), concurrency), typeVersion: 1, from: 'test/bench/floorNode.ts' }, () => ({}), inputs),
 		];
 		if (peer) {
 			// A user spaces the batches by about the time one call takes (here: as measured at
@@ -70,7 +73,7 @@ export async function throughput(settings: Settings, sandbox: RemoteSandbox, fig
 		// Warm-up: every contender once on a few items, so that none pays for loading and optimising code.
 		for (const contender of contenders) await contender.run().catch((error: Error) => Promise.reject(new Error(`${contender.label}: ${error.message}`)));
 		const samples = await rounds(sandbox, contenders, runs);
-		const [node, rawSamples, perCall, serial, multipart, continuing, http] = samples as [Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[] | undefined];
+		const [node, rawSamples, perCall, serial, multipart, continuing, floor, http] = samples as [Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[] | undefined];
 		console.log(`${testCase.label}, ${(image.length / 1024).toFixed(1)} KB`);
 		contenders.forEach((contender, index) => printSamples(contender.label, samples[index]));
 		const rate = ratio(node, rawSamples, (s) => s.itemsPerSecond);
@@ -84,9 +87,12 @@ export async function throughput(settings: Settings, sandbox: RemoteSandbox, fig
 			perCallOverRaw: ratio(perCall, rawSamples, (s) => s.itemsPerSecond),
 			serialOverRaw: ratio(serial, rawSamples, (s) => s.itemsPerSecond),
 			continueOnFailOverRaw: ratio(continuing, rawSamples, (s) => s.itemsPerSecond),
+			cpuFloorOverRaw: ratio(floor, rawSamples, (s) => s.clientCpuMs),
+			cpuNodeOverFloor: ratio(node, floor, (s) => s.clientCpuMs),
 			samples: Object.fromEntries(contenders.map((contender, index) => [contender.label, samples[index]])),
 		};
 		console.log(`  node / raw items/s ${rate.toFixed(2)} (goal ≥ 0.9${testCase.kb >= 50 ? `: ${goal(rate >= 0.9)}` : ', set for the 100 KB images'});   node / raw CPU per item ${cpu.toFixed(2)} (goal ≤ ${cpuGoal}: ${goal(cpu <= cpuGoal)})`);
+		console.log(`  CPU per item: n8n's floor / raw ${(row.cpuFloorOverRaw as number).toFixed(2)} (a CPU goal below it is out of a declarative node's reach);   node / floor ${(row.cpuNodeOverFloor as number).toFixed(2)}`);
 		console.log(`  a connection per call / raw ${(row.perCallOverRaw as number).toFixed(2)};   concurrency 1 / raw ${(row.serialOverRaw as number).toFixed(2)};   On Error: Continue / raw ${(row.continueOnFailOverRaw as number).toFixed(2)}`);
 		if (http) {
 			row.nodeOverHttpRequest = ratio(node, http, (s) => s.itemsPerSecond);
