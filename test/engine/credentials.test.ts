@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { BLOCKED_KEY, BLOCKED_SECRET, EXHAUSTED_KEY, EXHAUSTED_SECRET } from '../sandbox/server';
-import { testCredentials } from '../harness/engine';
-import { useSandbox } from './context';
+import { credentialReads, testCredentials } from '../harness/engine';
+import { imageItem, run, useSandbox } from './context';
 
 const { sandbox, credentials } = useSandbox();
 
@@ -54,5 +54,26 @@ describe('credential test', () => {
 	it('rejects an endpoint that is not a URL', async () => {
 		const result = await testCredentials({ ...credentials(), endpoint: 'etoplive.com' });
 		expect(result.status).toBe('Error');
+	});
+});
+
+describe('the credential in a run', () => {
+	// n8n's server reads a credential from its database and decrypts it each time n8n-core asks;
+	// the node reads it once per run and hands it to n8n with every call.
+	it('is read as often for 6 items (and 12 images) as for 1', async () => {
+		const readsOf = async (items: number, fields: number) => {
+			const binary = Object.fromEntries(Array.from({ length: fields }, (_, index) => [`data${index}`, imageItem('ETOP-SANDBOX:DOC=2').binary!.data]));
+			const before = credentialReads();
+			const result = await run(credentials(), { documentType: '2', binaryPropertyName: 'data*' }, Array.from({ length: items }, () => ({ json: {}, binary })));
+			expect(result.error).toBeUndefined();
+			expect(result.outputs[0]).toHaveLength(items * fields);
+			return credentialReads() - before;
+		};
+		const callsBefore = sandbox().calls.length;
+		const one = await readsOf(1, 1);
+		const many = await readsOf(6, 2);
+		expect(sandbox().calls.length - callsBefore).toBe(13);
+		expect(one).toBeGreaterThan(0);
+		expect(many).toBe(one);
 	});
 });

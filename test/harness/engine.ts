@@ -47,6 +47,11 @@ export interface EtopCredentials {
 
 const credentialType = new EtopOcrApi();
 
+let credentialReadCount = 0;
+
+/** How often n8n-core has read the credential in this process (n8n's server: a database query and a decryption each). */
+export const credentialReads = () => credentialReadCount;
+
 /**
  * The part of n8n's server that n8n-core delegates to: it hands out the test credentials and
  * applies the credential type's `authenticate` exactly as the server's CredentialsHelper does.
@@ -74,6 +79,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		credentialReadCount++;
 		return { ...this.credentials };
 	}
 

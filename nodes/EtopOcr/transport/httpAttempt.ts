@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { formatBytes } from '../input/imageBytes';
 import { settleAsync } from '../shared/settle';
@@ -99,8 +99,9 @@ async function readBody(context: IExecuteSingleFunctions, response: IN8nHttpFull
 
 /**
  * One call to ETOP through n8n's httpRequestWithAuthentication (so the credential's
- * authenticate is applied by n8n), bounded in total by `deadlineMs` from the first byte to the
- * last, and ended at once when `abort` fires (the execution's cancel, the run's stop).
+ * authenticate is applied by n8n, to `credential`: the run's, read once), bounded in total by
+ * `deadlineMs` from the first byte to the last, and ended at once when `abort` fires (the
+ * execution's cancel, the run's stop).
  *
  * n8n's helper replaces the request's abortSignal with the cancel signal of the context it is
  * called on, so it is called on a child of the item's context whose cancel signal also fires at
@@ -109,6 +110,7 @@ async function readBody(context: IExecuteSingleFunctions, response: IN8nHttpFull
 export async function sendAttempt(
 	context: IExecuteSingleFunctions,
 	request: IHttpRequestOptions,
+	credential: ICredentialsDecrypted,
 	abort: AbortSignal,
 	deadlineMs: number,
 ): Promise<EtopAnswer> {
@@ -126,7 +128,7 @@ export async function sendAttempt(
 		// n8n's own timeout only watches for an idle socket; the deadline above is the real bound.
 		timeout: deadlineMs,
 	};
-	const sent = await settleAsync(async () => (await context.helpers.httpRequestWithAuthentication.call(caller, 'etopOcrApi', options)) as IN8nHttpFullResponse);
+	const sent = await settleAsync(async () => (await context.helpers.httpRequestWithAuthentication.call(caller, credential.type, options, { credentialsDecrypted: credential })) as IN8nHttpFullResponse);
 	if (!sent.ok) {
 		if (abort.aborted) throw new AttemptAborted(failureBeforeAnswer(sent.error).failure === 'unknownNetwork');
 		throw failedBeforeAnswer(context, sent.error, deadline.aborted ? deadlineMs : undefined);

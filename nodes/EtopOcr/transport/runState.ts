@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { KeptImages } from '../input/keptImages';
 import { makeScrub, type Scrub } from '../output/redact';
@@ -21,6 +21,11 @@ export interface RunCredential {
 	account: AccountLimiter;
 	/** n8n checks this process's outbound calls: they keep n8n's own connection per call (connection.ts). */
 	egressFiltered: boolean;
+	/**
+	 * The credential as read for the run, handed to n8n with every call: without it n8n reads the
+	 * credential again for each call (n8n's server: a database query, a decryption and its defaults).
+	 */
+	decrypted: ICredentialsDecrypted;
 }
 
 /** What the items of one node run share: their queue at the account's limit, the stop, the input barrier, the credential. */
@@ -47,6 +52,8 @@ export interface RunState {
 	kept: KeptImages;
 }
 
+const CREDENTIAL_TYPE = 'etopOcrApi';
+
 // n8n's RoutingNode hands every item of one run the same `executeData` object, and a new one
 // to the next run, so it identifies the run without any global bookkeeping. n8n's Retry On
 // Fail runs the node again with the same object: a hook for an item index the state has
@@ -54,16 +61,18 @@ export interface RunState {
 const runs = new WeakMap<object, RunState>();
 
 function newRunState(context: IExecuteSingleFunctions): RunState {
-	const credential = Promise.all([
-		context.getCredentials<{ endpoint?: unknown; uploadField?: unknown; apiKey?: unknown; secret?: unknown }>('etopOcrApi'),
-		egressFiltered(context),
-	]).then(([{ endpoint, uploadField, apiKey, secret }, filtered]) => ({
-		endpoint: String(endpoint ?? ''),
-		uploadField: uploadFieldOf(uploadField),
-		scrub: makeScrub([apiKey, secret]),
-		account: accountLimiter(String(endpoint ?? ''), String(apiKey ?? '')),
-		egressFiltered: filtered,
-	}));
+	const credential = Promise.all([context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE), egressFiltered(context)]).then(([data, filtered]) => {
+		const { endpoint, uploadField, apiKey, secret } = data;
+		const { id, name } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		return {
+			endpoint: String(endpoint ?? ''),
+			uploadField: uploadFieldOf(uploadField),
+			scrub: makeScrub([apiKey, secret]),
+			account: accountLimiter(String(endpoint ?? ''), String(apiKey ?? '')),
+			egressFiltered: filtered,
+			decrypted: { id: id ?? '', name, type: CREDENTIAL_TYPE, data },
+		};
+	});
 	// Awaited by every item; a failure is theirs to report.
 	credential.catch(() => undefined);
 	let queue: RunQueue | undefined;

@@ -157,7 +157,7 @@ async function call(
 				sent = true;
 				// A call in flight when the node decides to stop is let finish (bounded by its deadline): it
 				// may be billed either way, and the run then ends with nothing left running at the service.
-				const answer = await sendAttempt(context, request, cancel, parameters.attemptTimeoutMs);
+				const answer = await sendAttempt(context, request, credential.decrypted, cancel, parameters.attemptTimeoutMs);
 				const json = parseEtopAnswer(context, answer, credential.scrub);
 				outcome = 'ok';
 				onAttempt(attempt, 'possiblyBilled');
