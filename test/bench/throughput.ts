@@ -1,5 +1,6 @@
 import { SANDBOX_KEY, SANDBOX_SECRET } from '../sandbox/server';
 import { benchItems, type ImageContent } from './common';
+import { binaryReadCpuMs } from './binaryRead';
 import { floorNode, nodeForm } from './floorNode';
 import { httpRequestPeer, httpRequestParameters } from './httpRequestPeer';
 import { load, nodeContender, peerContender, printSamples, ratio, rawContender, rounds, type Contender, type Sample } from './measure';
@@ -92,7 +93,8 @@ export async function throughput(settings: Settings, sandbox: RemoteSandbox, fig
 			samples: Object.fromEntries(contenders.map((contender, index) => [contender.label, samples[index]])),
 		};
 		console.log(`  node / raw items/s ${rate.toFixed(2)} (goal ≥ 0.9${testCase.kb >= 50 ? `: ${goal(rate >= 0.9)}` : ', set for the 100 KB images'});   node / raw CPU per item ${cpu.toFixed(2)} (goal ≤ ${cpuGoal}: ${goal(cpu <= cpuGoal)})`);
-		console.log(`  CPU per item: n8n's floor / raw ${(row.cpuFloorOverRaw as number).toFixed(2)} (a CPU goal below it is out of a declarative node's reach);   node / floor ${(row.cpuNodeOverFloor as number).toFixed(2)}`);
+		row.binaryReadCpuMs = await binaryReadCpuMs(image, items, runs);
+		console.log(`  CPU per item: n8n's floor / raw ${(row.cpuFloorOverRaw as number).toFixed(2)} (a CPU goal below it is out of a declarative node's reach);   node / floor ${(row.cpuNodeOverFloor as number).toFixed(2)};   n8n's read of a stored image alone ${(row.binaryReadCpuMs as number).toFixed(3)} ms`);
 		console.log(`  a connection per call / raw ${(row.perCallOverRaw as number).toFixed(2)};   concurrency 1 / raw ${(row.serialOverRaw as number).toFixed(2)};   On Error: Continue / raw ${(row.continueOnFailOverRaw as number).toFixed(2)}`);
 		if (http) {
 			row.nodeOverHttpRequest = ratio(node, http, (s) => s.itemsPerSecond);
