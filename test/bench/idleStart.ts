@@ -13,8 +13,8 @@ type OnError = NonNullable<RunOptions['onError']>;
  * first one is sent, and with stop-on-error the node checks every item's input before its first
  * call (billing safety: a bad item 7 bills nothing); the node keeps both. Measured here as the
  * time from the node's start to the first call at the sandbox, for a small and a large run of
- * small images, with stop-on-error and with On Error: Continue (no check before the first call):
- * the difference is what that check costs.
+ * small images, with stop-on-error and with On Error: Continue (the images are still read and
+ * checked, but no call waits for every item's): the difference is what that wait costs.
  */
 export async function idleStart(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
 	await sandbox.setLatency(0);

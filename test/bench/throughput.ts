@@ -24,8 +24,9 @@ interface Case {
  * The node against the raw undici client on the same calls, with peers in every round: the node
  * with a connection per call (n8n's default path, what the node did before), n8n's HTTP Request
  * node as a user would set it up (with batching), the node at concurrency 1 (what n8n's built-in
- * OCR nodes do: one call after the other), and two more settings of the node: multipart upload,
- * and On Error: Continue (which leaves out the check of every item before the first call).
+ * OCR nodes do: one call after the other), two more settings of the node (multipart upload, and
+ * On Error: Continue, where no call waits for every item's input check), and n8n's floor
+ * (floorNode.ts), beside which the CPU goals are printed with n8n's own read of a stored image.
  */
 export async function throughput(settings: Settings, sandbox: RemoteSandbox, figures: Record<string, unknown>): Promise<void> {
 	const { items, concurrency, latency, runs } = settings;
